@@ -41,6 +41,12 @@ public sealed class SigningKeyOptions
     /// <summary>How long a key signs before a new one replaces it.</summary>
     public TimeSpan RotationPeriod { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// How long the next key is published before it signs. Must exceed the validators' metadata refresh
+    /// interval (JwtBearer refreshes discovery every 12 hours by default).
+    /// </summary>
+    public TimeSpan PrepublishPeriod { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>How often the rotation service checks the key ring.</summary>
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromMinutes(10);
 

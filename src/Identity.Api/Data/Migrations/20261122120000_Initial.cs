@@ -126,6 +126,7 @@ public sealed class Initial : Migration
             Algorithm = t.Column<string>("character varying(10)", maxLength: 10),
             ProtectedPrivateKey = t.Column<string>("text"),
             CreatedAt = t.Column<DateTimeOffset>("timestamp with time zone"),
+            ActivatesAt = t.Column<DateTimeOffset>("timestamp with time zone"),
             RetiredAt = t.Column<DateTimeOffset>("timestamp with time zone", nullable: true),
             RemoveAfter = t.Column<DateTimeOffset>("timestamp with time zone", nullable: true),
         }, constraints: t => t.PrimaryKey("PK_SigningKeys", x => x.KeyId));

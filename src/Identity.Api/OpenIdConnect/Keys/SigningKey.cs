@@ -11,6 +11,9 @@ public class SigningKey
     public string Algorithm { get; set; } = "RS256";
     public string ProtectedPrivateKey { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the key starts signing. A scheduled key is published in the JWKS before that, so validators know it in time.</summary>
+    public DateTimeOffset ActivatesAt { get; set; }
     public DateTimeOffset? RetiredAt { get; set; }
     public DateTimeOffset? RemoveAfter { get; set; }
 

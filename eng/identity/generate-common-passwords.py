@@ -65,10 +65,13 @@ def main():
                 out.add(w + suffix)
         out.add(walk + walk)
     for season, year in itertools.product(SEASONS, range(1990, 2036)):
-        for w in capitalisations(season):
-            for sep in ["", "@", "_", "."]:
-                out.add(f"{w}{sep}{year}")
-                out.add(f"{w}{sep}{year}!")
+        for sep in ["", "@", "_", "."]:
+            for end in ["", "!", "!!", "#", "1"]:
+                out.add(f"{season}{sep}{year}{end}")
+    for word, year in itertools.product(WORDS[:40], range(2015, 2031)):
+        for sep in ["", "@"]:
+            for end in ["", "!", "1"]:
+                out.add(f"{word}{sep}{year}{end}")
     out.update(sequences())
     kept = sorted({p.lower() for p in out if len(p) >= MIN_LENGTH})
     path = pathlib.Path(__file__).resolve().parents[2] / "src/Identity.Api/Domain/Passwords/common-passwords.txt"

@@ -86,11 +86,15 @@ public static class InputRules
         var email = Email(input.Email, field + ".email", violations);
         var phone = Phone(input.Phone, field + ".phone", violations);
         var affiliation = OptionalText(input.Affiliation, field + ".affiliation", MaxAffiliationLength, violations);
-        if (name is null || email is null || phone is null)
+        if (input.Gender is null)
+        {
+            violations.Add(field + ".gender", "the gender must be FEMALE, MALE or NOT_INFORMED");
+        }
+        if (name is null || email is null || phone is null || input.Gender is null)
         {
             return null;
         }
-        return new PersonDetails(name, title, input.Gender, email, phone, affiliation);
+        return new PersonDetails(name, title, input.Gender.Value, email, phone, affiliation);
     }
 
     /// <summary>

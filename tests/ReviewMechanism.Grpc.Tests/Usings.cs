@@ -1,0 +1,3 @@
+global using ReviewMechanism.Grpc.Tests.Infrastructure;
+global using ReviewMechanism.Grpc.Tests.Services;
+global using ReviewMechanism.Testing.V1;

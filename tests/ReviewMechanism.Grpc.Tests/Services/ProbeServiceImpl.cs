@@ -62,6 +62,7 @@ public sealed class ProbeServiceImpl : ProbeService.ProbeServiceBase
 
     public override async Task<WaitReply> Wait(WaitRequest request, ServerCallContext context)
     {
+        _observations.Record(request.Probe + ":started", "started");
         try
         {
             await Task.Delay(Timeout.Infinite, context.CancellationToken);

@@ -21,6 +21,8 @@ namespace ReviewMechanism.Grpc.Server.Internal;
 internal sealed class HttpServerCallContext : ServerCallContext
 {
     private const int SingleSpanLimit = 64 * 1024;
+    private const int Http2CancelError = 8;
+    private static readonly TimeSpan StuckWriteGrace = TimeSpan.FromSeconds(1);
 
     private readonly HttpContext _httpContext;
     private readonly ServerMethodState _state;
@@ -265,11 +267,17 @@ internal sealed class HttpServerCallContext : ServerCallContext
     internal async Task DeadlineExceededAsync()
     {
         var deadline = _deadline!;
-        await deadline.Lock.WaitAsync().ConfigureAwait(false);
+        if (!await deadline.Lock.WaitAsync(StuckWriteGrace).ConfigureAwait(false))
+        {
+            // A write is blocked (the client stopped reading): cancel the stream so the write returns.
+            _httpContext.Features.Get<IHttpResetFeature>()?.Reset(Http2CancelError);
+            await deadline.Lock.WaitAsync().ConfigureAwait(false);
+        }
         try
         {
-            if (_completed)
+            if (_completed || _httpContext.RequestAborted.IsCancellationRequested)
             {
+                _completed = true;
                 return;
             }
             _completed = true;
@@ -307,7 +315,7 @@ internal sealed class HttpServerCallContext : ServerCallContext
         if (_deadline is null)
         {
             WriteHeadersCore(responseHeaders);
-            return FlushAsync(CancellationToken.None);
+            return FlushAsync();
         }
         return WriteHeadersLockedAsync(responseHeaders);
     }
@@ -318,7 +326,7 @@ internal sealed class HttpServerCallContext : ServerCallContext
         try
         {
             WriteHeadersCore(responseHeaders);
-            await FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            await FlushAsync().ConfigureAwait(false);
         }
         finally
         {
@@ -350,9 +358,10 @@ internal sealed class HttpServerCallContext : ServerCallContext
     {
         if (_deadline is null)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             ThrowIfCompleted();
             WriteMessageCore(message);
-            return FlushAsync(cancellationToken.CanBeCanceled ? cancellationToken : _httpContext.RequestAborted);
+            return FlushAsync();
         }
         return WriteStreamMessageLockedAsync(message, cancellationToken);
     }
@@ -362,9 +371,10 @@ internal sealed class HttpServerCallContext : ServerCallContext
         await _deadline!.Lock.WaitAsync(CancellationToken).ConfigureAwait(false);
         try
         {
+            cancellationToken.ThrowIfCancellationRequested();
             ThrowIfCompleted();
             WriteMessageCore(message);
-            await FlushAsync(cancellationToken.CanBeCanceled ? cancellationToken : CancellationToken).ConfigureAwait(false);
+            await FlushAsync().ConfigureAwait(false);
         }
         finally
         {
@@ -372,27 +382,26 @@ internal sealed class HttpServerCallContext : ServerCallContext
         }
     }
 
-    private Task FlushAsync(CancellationToken cancellationToken)
+    // Never flush with a cancellation token: Kestrel aborts the whole stream (RST_STREAM INTERNAL_ERROR)
+    // when a flush is cancelled, which would lose the status. A deadline resets a stuck flush instead.
+    private Task FlushAsync()
     {
-        var flush = _httpContext.Response.BodyWriter.FlushAsync(cancellationToken);
+        var flush = _httpContext.Response.BodyWriter.FlushAsync();
         if (flush.IsCompletedSuccessfully)
         {
-            var result = flush.Result;
-            if (result.IsCanceled)
-            {
-                throw new OperationCanceledException("The write was canceled.", cancellationToken);
-            }
+            ThrowIfAborted(flush.Result);
             return Task.CompletedTask;
         }
-        return AwaitFlushAsync(flush, cancellationToken);
+        return AwaitFlushAsync(flush);
 
-        static async Task AwaitFlushAsync(ValueTask<System.IO.Pipelines.FlushResult> flush, CancellationToken token)
+        async Task AwaitFlushAsync(ValueTask<System.IO.Pipelines.FlushResult> pending) => ThrowIfAborted(await pending.ConfigureAwait(false));
+    }
+
+    private void ThrowIfAborted(System.IO.Pipelines.FlushResult result)
+    {
+        if (result.IsCanceled || (result.IsCompleted && _httpContext.RequestAborted.IsCancellationRequested))
         {
-            var result = await flush.ConfigureAwait(false);
-            if (result.IsCanceled)
-            {
-                throw new OperationCanceledException("The write was canceled.", token);
-            }
+            throw new OperationCanceledException("The response stream was closed: the call was canceled or reset.");
         }
     }
 

@@ -242,7 +242,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
                 throw CreateException();
             }
             var stream = await _requestStreamTcs!.Task.ConfigureAwait(false);
-            var compression = noCompress || (WriteOptions?.Flags & WriteFlags.NoCompress) != 0 ? null : _requestCompression;
+            var compression = noCompress || WriteOptions is { } writeOptions && (writeOptions.Flags & WriteFlags.NoCompress) != 0 ? null : _requestCompression;
             if (message is not null)
             {
                 await MessageSerializer.WriteMessageAsync(stream, message, size, compression, _callCts.Token).ConfigureAwait(false);

@@ -118,14 +118,20 @@ internal sealed class RetryingCall<TRequest, TResponse> : IClientCall<TRequest, 
         _buffer = null;
         if (committed is not null)
         {
-            await committed.WhenFinished.ConfigureAwait(false);
-            RecordCall(committed.GetStatus());
+            // Reading the committed attempt is the caller's business: record the call when it ends.
+            _ = RecordWhenFinishedAsync(committed);
         }
         else
         {
             RecordCall(_finalStatus!.Value);
         }
         return committed;
+    }
+
+    private async Task RecordWhenFinishedAsync(GrpcCall<TRequest, TResponse> committed)
+    {
+        await committed.WhenFinished.ConfigureAwait(false);
+        RecordCall(committed.GetStatus());
     }
 
     private async ValueTask<GrpcCall<TRequest, TResponse>> AttemptAsync(CancellationToken token)
@@ -288,7 +294,7 @@ internal sealed class RetryingCall<TRequest, TResponse> : IClientCall<TRequest, 
             throw new InvalidOperationException("Request stream has already been completed.");
         }
         var payload = Serialize(message, out var tooLarge);
-        var noCompress = (WriteOptions?.Flags & WriteFlags.NoCompress) != 0;
+        var noCompress = WriteOptions is { } writeOptions && (writeOptions.Flags & WriteFlags.NoCompress) != 0;
         await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         GrpcCall<TRequest, TResponse>? target;
         try

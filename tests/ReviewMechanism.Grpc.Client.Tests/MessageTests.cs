@@ -214,7 +214,7 @@ public sealed class MessageTests
         using var channel = server.CreateChannel();
         var client = new ClientTestService.ClientTestServiceClient(channel);
 
-        var headers = new Metadata { { "x-data-bin", sent }, { "x-party", "AUT" } };
+        var headers = new Metadata { { "x-data-bin", sent }, { "x-party", "AUT" }, { "x-pair-bin", [1, 2] }, { "x-pair-bin", [3] } };
         var call = client.CreateAsync(new TestRequest(), new CallOptions(headers));
         await call;
         var responseHeaders = await call.ResponseHeadersAsync;
@@ -222,6 +222,7 @@ public sealed class MessageTests
         var request = await seen.Task;
         Assert.Equal(Convert.ToBase64String(sent).TrimEnd('='), request.Header("x-data-bin"));
         Assert.Equal("AUT", request.Header("x-party"));
+        Assert.Equal(["AQI", "Aw"], request.Header("x-pair-bin")!.Split(','));
         Assert.Equal(headerBytes, responseHeaders.GetValueBytes("x-reply-bin"));
         Assert.Equal("text value", responseHeaders.GetValue("x-reply"));
         var trailerValues = call.GetTrailers().GetAll("x-trailer-bin").Select(e => e.ValueBytes).ToList();

@@ -114,11 +114,15 @@ public sealed class GrpcChannel : ChannelBase, IDisposable
     }
 
     /// <summary>An invoker for generated clients, with the channel's call credentials.</summary>
-    public override CallInvoker CreateCallInvoker() => new GrpcCallInvoker(this, _channelCredentials);
+    public override CallInvoker CreateCallInvoker() => new GrpcCallInvoker(this, _channelCredentials, UnsafeUseInsecureChannelCallCredentials);
 
-    /// <summary>An invoker that adds <paramref name="credentials"/> to the channel's own on every call.</summary>
-    public CallInvoker CreateCallInvoker(IEnumerable<CallCredentials> credentials) =>
-        new GrpcCallInvoker(this, [.. _channelCredentials, .. credentials]);
+    /// <summary>
+    /// An invoker that adds <paramref name="credentials"/> to the channel's own on every call;
+    /// <paramref name="unsafeUseInsecureChannelCallCredentials"/> (default: the channel's setting)
+    /// lets them go over a cleartext channel.
+    /// </summary>
+    public CallInvoker CreateCallInvoker(IEnumerable<CallCredentials> credentials, bool? unsafeUseInsecureChannelCallCredentials = null) =>
+        new GrpcCallInvoker(this, [.. _channelCredentials, .. credentials], unsafeUseInsecureChannelCallCredentials ?? UnsafeUseInsecureChannelCallCredentials);
 
     public void Dispose()
     {

@@ -23,6 +23,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IClientCall<TReque
     private readonly GrpcMethodInfo _methodInfo;
     private readonly CallOptions _options;
     private readonly CallCredentials[] _credentials;
+    private readonly bool _allowInsecureCredentials;
     private readonly bool _isRetryAttempt;
     private readonly CancellationTokenSource _callCts = new();
     private readonly object _lock = new();
@@ -52,13 +53,14 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IClientCall<TReque
     private Metadata? _trailers;
     private TaskCompletionSource? _finishedTcs;
 
-    public GrpcCall(GrpcChannel channel, Method<TRequest, TResponse> method, CallOptions options, CallCredentials[] credentials, bool isRetryAttempt)
+    public GrpcCall(GrpcChannel channel, Method<TRequest, TResponse> method, CallOptions options, CallCredentials[] credentials, bool allowInsecureCredentials, bool isRetryAttempt)
     {
         _channel = channel;
         _method = method;
         _methodInfo = channel.GetMethodInfo(method);
         _options = options;
         _credentials = credentials;
+        _allowInsecureCredentials = allowInsecureCredentials;
         _isRetryAttempt = isRetryAttempt;
         _startTimestamp = Stopwatch.GetTimestamp();
     }
@@ -317,10 +319,10 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IClientCall<TReque
 
     private async Task ApplyCredentialsAsync(HttpRequestMessage request)
     {
-        if (!_channel.IsSecure && !_channel.UnsafeUseInsecureChannelCallCredentials)
+        if (!_channel.IsSecure && !_allowInsecureCredentials)
         {
             throw new RpcException(new Status(StatusCode.Unauthenticated,
-                $"Call credentials are not sent over the insecure channel {_channel.Address}: use https, or set GrpcChannelOptions.UnsafeUseInsecureChannelCallCredentials."));
+                $"Call credentials are not sent over the insecure channel {_channel.Address}: use https, or set UnsafeUseInsecureChannelCallCredentials (GrpcChannelOptions or GrpcClientOptions)."));
         }
         var metadata = new Metadata();
         var context = new AuthInterceptorContext(_methodInfo.ServiceUrl, _method, _callCts.Token);

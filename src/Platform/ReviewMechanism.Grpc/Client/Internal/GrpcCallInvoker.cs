@@ -8,11 +8,13 @@ internal sealed class GrpcCallInvoker : CallInvoker
 {
     private readonly GrpcChannel _channel;
     private readonly CallCredentials[] _credentials;
+    private readonly bool _allowInsecureCredentials;
 
-    public GrpcCallInvoker(GrpcChannel channel, CallCredentials[] credentials)
+    public GrpcCallInvoker(GrpcChannel channel, CallCredentials[] credentials, bool allowInsecureCredentials)
     {
         _channel = channel;
         _credentials = credentials;
+        _allowInsecureCredentials = allowInsecureCredentials;
     }
 
     public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, CallOptions options, TRequest request)
@@ -22,13 +24,13 @@ internal sealed class GrpcCallInvoker : CallInvoker
         Task<TResponse> response;
         if (_channel.ShouldRetry(method))
         {
-            var retrying = new RetryingCall<TRequest, TResponse>(_channel, method, options, _credentials, _channel.RetryOptions!);
+            var retrying = new RetryingCall<TRequest, TResponse>(_channel, method, options, _credentials, _allowInsecureCredentials, _channel.RetryOptions!);
             response = retrying.StartUnary(request);
             call = retrying;
         }
         else
         {
-            var single = new GrpcCall<TRequest, TResponse>(_channel, method, options, _credentials, isRetryAttempt: false);
+            var single = new GrpcCall<TRequest, TResponse>(_channel, method, options, _credentials, _allowInsecureCredentials, isRetryAttempt: false);
             response = single.StartUnary(request);
             call = single;
         }
@@ -43,13 +45,13 @@ internal sealed class GrpcCallInvoker : CallInvoker
         IClientCall<TRequest, TResponse> call;
         if (_channel.ShouldRetry(method))
         {
-            var retrying = new RetryingCall<TRequest, TResponse>(_channel, method, options, _credentials, _channel.RetryOptions!);
+            var retrying = new RetryingCall<TRequest, TResponse>(_channel, method, options, _credentials, _allowInsecureCredentials, _channel.RetryOptions!);
             retrying.StartServerStreaming(request);
             call = retrying;
         }
         else
         {
-            var single = new GrpcCall<TRequest, TResponse>(_channel, method, options, _credentials, isRetryAttempt: false);
+            var single = new GrpcCall<TRequest, TResponse>(_channel, method, options, _credentials, _allowInsecureCredentials, isRetryAttempt: false);
             single.StartServerStreaming(request);
             call = single;
         }
@@ -64,14 +66,14 @@ internal sealed class GrpcCallInvoker : CallInvoker
         Task<TResponse> response;
         if (_channel.ShouldRetry(method))
         {
-            var retrying = new RetryingCall<TRequest, TResponse>(_channel, method, options, _credentials, _channel.RetryOptions!);
+            var retrying = new RetryingCall<TRequest, TResponse>(_channel, method, options, _credentials, _allowInsecureCredentials, _channel.RetryOptions!);
             retrying.StartStreaming();
             response = retrying.ClientStreamingResponseAsync();
             call = retrying;
         }
         else
         {
-            var single = new GrpcCall<TRequest, TResponse>(_channel, method, options, _credentials, isRetryAttempt: false);
+            var single = new GrpcCall<TRequest, TResponse>(_channel, method, options, _credentials, _allowInsecureCredentials, isRetryAttempt: false);
             single.StartStreaming();
             response = single.ReadSingleResponseAsync();
             call = single;
@@ -86,13 +88,13 @@ internal sealed class GrpcCallInvoker : CallInvoker
         IClientCall<TRequest, TResponse> call;
         if (_channel.ShouldRetry(method))
         {
-            var retrying = new RetryingCall<TRequest, TResponse>(_channel, method, options, _credentials, _channel.RetryOptions!);
+            var retrying = new RetryingCall<TRequest, TResponse>(_channel, method, options, _credentials, _allowInsecureCredentials, _channel.RetryOptions!);
             retrying.StartStreaming();
             call = retrying;
         }
         else
         {
-            var single = new GrpcCall<TRequest, TResponse>(_channel, method, options, _credentials, isRetryAttempt: false);
+            var single = new GrpcCall<TRequest, TResponse>(_channel, method, options, _credentials, _allowInsecureCredentials, isRetryAttempt: false);
             single.StartStreaming();
             call = single;
         }

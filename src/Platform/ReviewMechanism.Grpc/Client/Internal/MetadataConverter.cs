@@ -13,7 +13,19 @@ internal static class MetadataConverter
         {
             return false;
         }
-        var value = entry.IsBinary ? BinaryHeader.Encode(entry.ValueBytes) : entry.Value;
+        if (!entry.IsBinary)
+        {
+            headers.TryAddWithoutValidation(entry.Key, entry.Value);
+            return true;
+        }
+        var value = BinaryHeader.Encode(entry.ValueBytes);
+        if (headers.NonValidated.TryGetValues(entry.Key, out var existing))
+        {
+            // HttpClient would join repeated values with ", "; binary values are joined with a bare ','
+            // so every receiver can split them before decoding (PROTOCOL-HTTP2.md).
+            value = existing.ToString() + "," + value;
+            headers.Remove(entry.Key);
+        }
         headers.TryAddWithoutValidation(entry.Key, value);
         return true;
     }

@@ -19,6 +19,7 @@ internal sealed class RetryingCall<TRequest, TResponse> : IClientCall<TRequest, 
     private readonly Method<TRequest, TResponse> _method;
     private readonly CallOptions _options;
     private readonly CallCredentials[] _credentials;
+    private readonly bool _allowInsecureCredentials;
     private readonly GrpcRetryOptions _retry;
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly CancellationTokenSource _cts;
@@ -35,12 +36,13 @@ internal sealed class RetryingCall<TRequest, TResponse> : IClientCall<TRequest, 
     private Status? _finalStatus;
     private Task<GrpcCall<TRequest, TResponse>?> _commitTask = null!;
 
-    public RetryingCall(GrpcChannel channel, Method<TRequest, TResponse> method, CallOptions options, CallCredentials[] credentials, GrpcRetryOptions retry)
+    public RetryingCall(GrpcChannel channel, Method<TRequest, TResponse> method, CallOptions options, CallCredentials[] credentials, bool allowInsecureCredentials, GrpcRetryOptions retry)
     {
         _channel = channel;
         _method = method;
         _options = options;
         _credentials = credentials;
+        _allowInsecureCredentials = allowInsecureCredentials;
         _retry = retry;
         _cts = new CancellationTokenSource();
         if (options.Deadline is { } deadline && deadline != DateTime.MaxValue)
@@ -137,7 +139,7 @@ internal sealed class RetryingCall<TRequest, TResponse> : IClientCall<TRequest, 
     private async ValueTask<GrpcCall<TRequest, TResponse>> AttemptAsync(CancellationToken token)
     {
         token.ThrowIfCancellationRequested();
-        var attempt = new GrpcCall<TRequest, TResponse>(_channel, _method, _options, _credentials, isRetryAttempt: true);
+        var attempt = new GrpcCall<TRequest, TResponse>(_channel, _method, _options, _credentials, _allowInsecureCredentials, isRetryAttempt: true);
         await _lock.WaitAsync(CancellationToken.None).ConfigureAwait(false);
         try
         {

@@ -31,7 +31,7 @@ fi
 "$repo/eng/install-test-deps.sh"
 
 log "building"
-dotnet build Mechanism.sln -c Release -nologo -v q -m:2
+dotnet build Mechanism.sln -nologo -v q -m:2
 
 log "running tests"
-dotnet test Mechanism.sln -c Release --no-build -nologo --logger "console;verbosity=normal" "$@"
+dotnet test Mechanism.sln --no-build -nologo --logger "console;verbosity=normal" "$@"

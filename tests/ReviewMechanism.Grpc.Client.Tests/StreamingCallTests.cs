@@ -170,6 +170,42 @@ public sealed class StreamingCallTests
     }
 
     [Fact]
+    public async Task WritesWaitForTheServerToReadBecauseOfFlowControl()
+    {
+        var startReading = new TaskCompletionSource();
+        await using var server = await RawGrpcServer.StartAsync(ClientTestService.UploadMethod, async context =>
+        {
+            await startReading.Task;
+            var frames = await Wire.ReadAllFramesAsync(context.Request);
+            await Wire.ReplyAsync(context, new TestReply { Index = frames.Count });
+        });
+        using var channel = server.CreateChannel();
+        var client = new ClientTestService.ClientTestServiceClient(channel);
+        var chunk = new TestRequest { Payload = Google.Protobuf.ByteString.CopyFrom(new byte[256 * 1024]) };
+
+        using var call = client.Upload();
+        var written = 0;
+        Task write;
+        while (true)
+        {
+            write = call.RequestStream.WriteAsync(chunk);
+            if (await Task.WhenAny(write, Task.Delay(500)) != write)
+            {
+                break;
+            }
+            await write;
+            written++;
+            Assert.True(written < 64, "64 writes of 256 KB went through although the server reads nothing.");
+        }
+
+        // The pending write completes once the server reads; nothing was lost.
+        startReading.SetResult();
+        await write.WaitAsync(TimeSpan.FromSeconds(10));
+        await call.RequestStream.CompleteAsync();
+        Assert.Equal(written + 1, (await call).Index);
+    }
+
+    [Fact]
     public async Task ManyConcurrentStreamsShareTheChannel()
     {
         await using var server = await RawGrpcServer.StartAsync(ClientTestService.ChatMethod, async context =>

@@ -51,6 +51,30 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public async Task AmbientTraceIsPropagatedEvenWithoutAListenerOnTheClientSource()
+    {
+        var seen = new TaskCompletionSource<SeenRequest>();
+        await using var server = await RawGrpcServer.StartAsync(ClientTestService.CreateMethod, async context =>
+        {
+            seen.TrySetResult(SeenRequest.Capture(context, await Wire.ReadAllFramesAsync(context.Request)));
+            await Wire.ReplyAsync(context, new TestReply());
+        });
+        var onlyTests = new ActivitySource("ReviewMechanism.Grpc.Client.Tests.Ambient");
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == onlyTests.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var channel = server.CreateChannel();
+
+        using var incomingRequest = onlyTests.StartActivity("incoming-request")!;
+        await new ClientTestService.ClientTestServiceClient(channel).CreateAsync(new TestRequest());
+
+        Assert.Equal(incomingRequest.TraceId.ToHexString(), (await seen.Task).Header("traceparent")!.Split('-')[1]);
+    }
+
+    [Fact]
     public async Task CallsAreMeasuredWithMethodTargetAndStatus()
     {
         await using var server = await RawGrpcServer.StartAsync(ClientTestService.GetMethod, async context =>

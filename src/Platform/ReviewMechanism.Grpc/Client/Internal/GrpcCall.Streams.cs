@@ -57,7 +57,10 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
     }
 
     /// <summary>Unary and client-streaming responses: exactly one message, then an OK status.</summary>
-    public async Task<TResponse> ReadSingleResponseAsync()
+    public Task<TResponse> ReadSingleResponseAsync() => ReadSingleCoreAsync().AsTask();
+
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<TResponse> ReadSingleCoreAsync()
     {
         if (!await ReadMessageAsync(CancellationToken.None).ConfigureAwait(false))
         {
@@ -73,6 +76,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
     }
 
     /// <summary>Reads the next message; false at the end of an OK call; RpcException for any other status.</summary>
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> ReadMessageAsync(CancellationToken cancellationToken)
     {
         if (_peeked is { } peeked)
@@ -85,7 +89,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
         {
             await _sendTask.ConfigureAwait(false);
         }
-        if (!_headersValid || _status is not null && _reader is null)
+        if (!_headersValid || _finished && _reader is null)
         {
             return EndOfStream();
         }
@@ -135,8 +139,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
         catch (Exception ex) when (ex is not RpcException || !IsFinished)
         {
             CompleteReader();
-            var trailers = ex is RpcException rpc ? rpc.Trailers : new Metadata();
-            Finish(ResponseStatus.FromException(ex, beforeResponse: false), trailers, local: true);
+            Finish(ResponseStatus.FromException(ex, beforeResponse: false), null, (ex as RpcException)?.Trailers, local: true);
             return EndOfStream();
         }
         finally
@@ -148,14 +151,13 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
     private void ReadTrailers()
     {
         var trailingHeaders = _response!.TrailingHeaders;
-        var trailers = MetadataConverter.FromHeaders(trailingHeaders);
         if (ResponseStatus.TryGetStatus(trailingHeaders, out var status))
         {
-            Finish(status, trailers, local: false);
+            Finish(status, trailingHeaders, null, local: false);
         }
         else
         {
-            Finish(new Status(StatusCode.Unknown, "The server ended the response without a grpc-status trailer."), trailers, local: false);
+            Finish(new Status(StatusCode.Unknown, "The server ended the response without a grpc-status trailer."), trailingHeaders, null, local: false);
         }
     }
 

@@ -38,6 +38,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IClientCall<TReque
     private Task _sendTask = Task.CompletedTask;
     private HttpResponseMessage? _response;
     private bool _headersValid;
+    private System.Net.Http.Headers.HttpHeaders? _responseHeaderSource;
     private Metadata? _responseHeaders;
     private TaskCompletionSource<Metadata>? _headersTcs;
     private string? _responseEncoding;
@@ -51,6 +52,8 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IClientCall<TReque
 
     private Status? _status;
     private Metadata? _trailers;
+    private System.Net.Http.Headers.HttpHeaders? _trailerSource;
+    private volatile bool _finished;
     private TaskCompletionSource? _finishedTcs;
 
     public GrpcCall(GrpcChannel channel, Method<TRequest, TResponse> method, CallOptions options, CallCredentials[] credentials, bool allowInsecureCredentials, bool isRetryAttempt)
@@ -67,7 +70,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IClientCall<TReque
 
     public string MethodName => _methodInfo.Name;
 
-    public bool IsFinished => Volatile.Read(ref _trailers) is not null;
+    public bool IsFinished => _finished;
 
     /// <summary>Completes (never faults) when the status is decided.</summary>
     public Task WhenFinished
@@ -91,18 +94,21 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IClientCall<TReque
     /// <summary>Starts a unary call; the task is the response (or faults with RpcException).</summary>
     public Task<TResponse> StartUnary(TRequest request)
     {
-        if (Prepare(request, out var content))
-        {
-            _sendTask = SendAsync(content);
-        }
-        return ReadSingleResponseAsync();
+        return Prepare(request, out var content) ? RunUnaryAsync(content!) : ReadSingleResponseAsync();
+    }
+
+    /// <summary>The whole unary exchange in one task; the steps inside use pooled state machines.</summary>
+    private async Task<TResponse> RunUnaryAsync(HttpContent content)
+    {
+        await SendAsync(content).ConfigureAwait(false);
+        return await ReadSingleCoreAsync().ConfigureAwait(false);
     }
 
     public void StartServerStreaming(TRequest request)
     {
         if (Prepare(request, out var content))
         {
-            _sendTask = SendAsync(content);
+            _sendTask = SendAsync(content).AsTask();
         }
     }
 
@@ -115,7 +121,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IClientCall<TReque
         _requestCompleteTcs = new TaskCompletionSource();
         if (Prepare(null, out var content))
         {
-            _sendTask = SendAsync(content);
+            _sendTask = SendAsync(content).AsTask();
         }
     }
 
@@ -222,7 +228,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IClientCall<TReque
         return request;
     }
 
-    private Task SendAsync(HttpContent? content)
+    private ValueTask SendAsync(HttpContent? content)
     {
         // The activity becomes current for the HTTP request only (HttpClient propagates it as
         // traceparent), then the caller's current activity is restored.
@@ -249,7 +255,8 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IClientCall<TReque
         }
     }
 
-    private async Task SendCoreAsync(HttpRequestMessage request)
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask SendCoreAsync(HttpRequestMessage request)
     {
         HttpResponseMessage response;
         try
@@ -288,21 +295,20 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IClientCall<TReque
         if (ResponseStatus.TryGetStatus(headers, out var trailersOnlyStatus))
         {
             // Trailers-Only: the status came in the only header block; there is no body.
-            var trailers = MetadataConverter.FromHeaders(headers);
-            SetResponseHeaders(trailers);
-            Finish(trailersOnlyStatus, trailers, local: false);
+            SetResponseHeaders(headers);
+            Finish(trailersOnlyStatus, headers, null, local: false);
             return;
         }
         if (response.StatusCode != HttpStatusCode.OK)
         {
             var code = ResponseStatus.FromHttpStatus(response.StatusCode);
-            Finish(new Status(code, $"Bad gRPC response: HTTP status code {(int)response.StatusCode} ({response.ReasonPhrase}) with content-type '{ContentTypeOf(response)}'."), MetadataConverter.FromHeaders(headers), local: false);
+            Finish(new Status(code, $"Bad gRPC response: HTTP status code {(int)response.StatusCode} ({response.ReasonPhrase}) with content-type '{ContentTypeOf(response)}'."), headers, null, local: false);
             return;
         }
         var contentType = ContentTypeOf(response);
         if (!GrpcHeaders.IsGrpcContentType(contentType))
         {
-            Finish(new Status(StatusCode.Internal, $"Bad gRPC response: content-type '{contentType}' is not application/grpc."), MetadataConverter.FromHeaders(headers), local: false);
+            Finish(new Status(StatusCode.Internal, $"Bad gRPC response: content-type '{contentType}' is not application/grpc."), headers, null, local: false);
             return;
         }
         if (headers.NonValidated.TryGetValues(GrpcHeaders.Encoding, out var encodingValues))
@@ -314,7 +320,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IClientCall<TReque
             }
         }
         _headersValid = true;
-        SetResponseHeaders(MetadataConverter.FromHeaders(headers));
+        SetResponseHeaders(headers);
     }
 
     private async Task ApplyCredentialsAsync(HttpRequestMessage request)
@@ -346,24 +352,40 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IClientCall<TReque
     private static string ContentTypeOf(HttpResponseMessage response) =>
         response.Content.Headers.NonValidated.TryGetValues("Content-Type", out var values) ? values.ToString() : "";
 
-    private void SetResponseHeaders(Metadata headers)
+    /// <summary>Keeps the response header block; it becomes Metadata only when someone asks for it.</summary>
+    private void SetResponseHeaders(System.Net.Http.Headers.HttpHeaders headers)
     {
         TaskCompletionSource<Metadata>? tcs;
         lock (_lock)
         {
-            _responseHeaders = headers;
+            _responseHeaderSource = headers;
             tcs = _headersTcs;
         }
-        tcs?.TrySetResult(headers);
+        tcs?.TrySetResult(ResponseHeaders!);
+    }
+
+    private Metadata? ResponseHeaders
+    {
+        get
+        {
+            lock (_lock)
+            {
+                if (_responseHeaders is null && _responseHeaderSource is not null)
+                {
+                    _responseHeaders = MetadataConverter.FromHeaders(_responseHeaderSource);
+                }
+                return _responseHeaders;
+            }
+        }
     }
 
     public Task<Metadata> GetResponseHeadersAsync()
     {
         lock (_lock)
         {
-            if (_responseHeaders is not null)
+            if (ResponseHeaders is { } headers)
             {
-                return Task.FromResult(_responseHeaders);
+                return Task.FromResult(headers);
             }
             if (_status is not null)
             {
@@ -377,16 +399,28 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IClientCall<TReque
     // ---------------------------------------------------------------- status
 
     public Status GetStatus() =>
-        _status ?? throw new InvalidOperationException("Unable to get the status because the call is not complete.");
+        _finished ? _status!.Value : throw new InvalidOperationException("Unable to get the status because the call is not complete.");
 
     public Metadata GetTrailers() =>
-        Volatile.Read(ref _trailers) ?? throw new InvalidOperationException("Can't get the call trailers because the call has not completed successfully.");
+        Trailers ?? throw new InvalidOperationException("Can't get the call trailers because the call has not completed.");
 
-    private RpcException CreateException()
+    /// <summary>The trailers once the call is finished, converted from the HTTP block on first use.</summary>
+    private Metadata? Trailers
     {
-        var status = _status!.Value;
-        return new RpcException(status, _trailers ?? new Metadata());
+        get
+        {
+            lock (_lock)
+            {
+                if (!_finished)
+                {
+                    return null;
+                }
+                return _trailers ??= _trailerSource is null ? new Metadata() : MetadataConverter.FromHeaders(_trailerSource);
+            }
+        }
     }
+
+    private RpcException CreateException() => new(_status!.Value, Trailers!);
 
     private void OnDeadline()
     {
@@ -402,10 +436,13 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IClientCall<TReque
     /// <summary>Ends the call with a status that did not come from the server (the HTTP/2 stream is reset).</summary>
     public void Fail(Status status) => Finish(status, local: true);
 
-    private bool Finish(Status status, bool local) => Finish(status, new Metadata(), local);
+    private bool Finish(Status status, bool local) => Finish(status, null, null, local);
 
-    /// <summary>Decides the status (first caller wins) and releases everything the call holds.</summary>
-    private bool Finish(Status status, Metadata trailers, bool local)
+    /// <summary>
+    /// Decides the status (first caller wins) and releases everything the call holds. Trailers are an
+    /// HTTP header block (converted lazily) or metadata (from an RpcException), or none.
+    /// </summary>
+    private bool Finish(Status status, System.Net.Http.Headers.HttpHeaders? trailerSource, Metadata? trailers, bool local)
     {
         TaskCompletionSource<Metadata>? headersTcs;
         TaskCompletionSource? finishedTcs;
@@ -428,7 +465,9 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IClientCall<TReque
                 status = new Status(StatusCode.Unimplemented, "Response cardinality violation: the server ended the call with OK but sent no response message.");
             }
             _status = status;
-            Volatile.Write(ref _trailers, trailers);
+            _trailerSource = trailerSource;
+            _trailers = trailers;
+            _finished = true;
             headersTcs = _headersTcs;
             finishedTcs = _finishedTcs;
             response = _response;
@@ -454,7 +493,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IClientCall<TReque
 
         if (headersTcs is not null)
         {
-            if (_responseHeaders is { } headers)
+            if (ResponseHeaders is { } headers)
             {
                 headersTcs.TrySetResult(headers);
             }

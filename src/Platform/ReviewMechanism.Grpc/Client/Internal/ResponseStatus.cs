@@ -63,6 +63,10 @@ internal static class ResponseStatus
         }
         return exception switch
         {
+            OperationCanceledException { InnerException: TimeoutException } => new Status(StatusCode.DeadlineExceeded,
+                "HttpClient.Timeout elapsed. Give the channel's HttpClient an infinite Timeout and use call deadlines."),
+            OperationCanceledException => new Status(StatusCode.Cancelled, "The HTTP request was canceled: " + exception.Message),
+            ObjectDisposedException => new Status(StatusCode.Unavailable, "The channel or its HttpClient was disposed: " + exception.Message),
             HttpRequestException when beforeResponse => new Status(StatusCode.Unavailable, "Error starting gRPC call: " + Describe(exception)),
             HttpRequestException or IOException => new Status(StatusCode.Unavailable, "The connection broke during the call: " + Describe(exception)),
             _ => new Status(StatusCode.Internal, "Error in the gRPC client: " + Describe(exception)),

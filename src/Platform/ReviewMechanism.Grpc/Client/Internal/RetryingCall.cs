@@ -44,20 +44,25 @@ internal sealed class RetryingCall<TRequest, TResponse> : IClientCall<TRequest, 
         _credentials = credentials;
         _allowInsecureCredentials = allowInsecureCredentials;
         _retry = retry;
-        _cts = new CancellationTokenSource();
-        if (options.Deadline is { } deadline && deadline != DateTime.MaxValue)
-        {
-            var utc = deadline.Kind == DateTimeKind.Local ? deadline.ToUniversalTime() : deadline;
-            var remaining = utc - channel.TimeProvider.GetUtcNow().UtcDateTime;
-            if (remaining < GrpcChannel.MaxTimerDue)
-            {
-                _cts = new CancellationTokenSource(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, channel.TimeProvider);
-            }
-        }
+        // Cancelled by the caller's token, by Dispose, or at the deadline (which stops backoff waits).
+        _cts = RemainingTime(options.Deadline, channel.TimeProvider) is { } remaining
+            ? new CancellationTokenSource(remaining, channel.TimeProvider)
+            : new CancellationTokenSource();
         if (options.CancellationToken.CanBeCanceled)
         {
             _userCancellation = options.CancellationToken.UnsafeRegister(static state => CancelQuietly((CancellationTokenSource)state!), _cts);
         }
+    }
+
+    private static TimeSpan? RemainingTime(DateTime? deadline, TimeProvider timeProvider)
+    {
+        if (deadline is not { } value || value == DateTime.MaxValue)
+        {
+            return null;
+        }
+        var utc = value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value;
+        var remaining = utc - timeProvider.GetUtcNow().UtcDateTime;
+        return remaining >= GrpcChannel.MaxTimerDue ? null : remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero;
     }
 
     public Task<TResponse> StartUnary(TRequest request)

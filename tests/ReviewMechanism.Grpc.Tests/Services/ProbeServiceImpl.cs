@@ -101,7 +101,6 @@ public sealed class ProbeServiceImpl : ProbeService.ProbeServiceBase
         Payload = request.Payload,
         Index = index,
         HasDeadline = context.Deadline != DateTime.MaxValue,
-        User = context.User.Identity?.Name ?? "",
     };
 
     private static async Task ApplyAsync(EchoRequest request, ServerCallContext context)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ReviewMechanism.Grpc.Server;
 using ReviewMechanism.Grpc.Server.Internal;
@@ -18,7 +19,11 @@ public static class GrpcServerServiceCollectionExtensions
         services.AddAuthorizationCore();
         services.AddAuthorizationPolicyEvaluator();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<GrpcServiceRegistry>();
+        if (!services.Any(d => d.ServiceType == typeof(GrpcServiceRegistry)))
+        {
+            services.AddSingleton(new GrpcServiceRegistry { ServiceCollection = services });
+            services.AddSingleton<IStartupFilter, UnimplementedStartupFilter>();
+        }
         services.TryAddSingleton<GrpcServerMetrics>();
         if (configure is not null)
         {

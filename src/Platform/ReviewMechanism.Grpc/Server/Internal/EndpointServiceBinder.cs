@@ -38,7 +38,7 @@ internal sealed class EndpointServiceBinder<TService> : ServiceBinder<TService>
         _registry = registry;
         _services = endpoints.ServiceProvider;
         _interceptors = registry.GetInterceptors(options, _services);
-        _activator = new ServiceActivator<TService>(_services);
+        _activator = new ServiceActivator<TService>(_services, registry.ServiceCollection);
         _logger = loggerFactory.CreateLogger(CallLog.CategoryName);
         _metrics = metrics;
         _timeProvider = timeProvider;

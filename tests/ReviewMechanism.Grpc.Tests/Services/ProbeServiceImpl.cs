@@ -95,6 +95,9 @@ public sealed class ProbeServiceImpl : ProbeService.ProbeServiceBase
         }
     }
 
+    public override Task<Google.Protobuf.WellKnownTypes.Empty> Ping(Google.Protobuf.WellKnownTypes.Empty request, ServerCallContext context) =>
+        Task.FromResult(new Google.Protobuf.WellKnownTypes.Empty());
+
     private static EchoReply Reply(EchoRequest request, ServerCallContext context, int index) => new()
     {
         Text = request.Text,

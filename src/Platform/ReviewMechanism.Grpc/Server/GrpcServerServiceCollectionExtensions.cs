@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ReviewMechanism.Grpc.Server;
+using ReviewMechanism.Grpc.Server.Health;
 using ReviewMechanism.Grpc.Server.Internal;
 using ReviewMechanism.Grpc.Server.Telemetry;
 
@@ -30,5 +31,20 @@ public static class GrpcServerServiceCollectionExtensions
             services.Configure(configure);
         }
         return services;
+    }
+
+    /// <summary>
+    /// Registers ASP.NET Core health checks for the grpc.health.v1.Health service
+    /// (<c>app.MapGrpcHealthChecksService()</c>); add checks to the returned builder.
+    /// </summary>
+    public static IHealthChecksBuilder AddGrpcHealthChecks(this IServiceCollection services, Action<GrpcHealthChecksOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<GrpcHealthChecksOptions>();
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+        return services.AddHealthChecks();
     }
 }

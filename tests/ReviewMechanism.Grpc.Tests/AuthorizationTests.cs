@@ -118,6 +118,16 @@ public sealed class AuthorizationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DeclaringAuthorizeWithoutAuthorizationServicesIsAStartupError()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => GrpcTestServer.StartAsync(
+            services => services.AddGrpcServer(),
+            app => app.MapGrpcService<GuardedServiceImpl>()));
+
+        Assert.Contains("services.AddAuthorization()", error.Message);
+    }
+
+    [Fact]
     public async Task AMissingDeclarationCanBeMadeAStartupError()
     {
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(o => o.RequireAuthorizationDeclarations = true));

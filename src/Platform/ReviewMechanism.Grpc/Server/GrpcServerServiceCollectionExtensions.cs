@@ -17,8 +17,9 @@ public static class GrpcServerServiceCollectionExtensions
         services.AddLogging();
         services.AddMetrics();
         services.AddOptions<GrpcServerOptions>();
-        services.AddAuthorizationCore();
-        services.AddAuthorizationPolicyEvaluator();
+        // Authorization services are not added here: registering them makes WebApplication put the
+        // authorization middleware in front of every request. RPCs with [Authorize] need
+        // services.AddAuthorization(), which mapping checks.
         services.TryAddSingleton(TimeProvider.System);
         if (!services.Any(d => d.ServiceType == typeof(GrpcServiceRegistry)))
         {

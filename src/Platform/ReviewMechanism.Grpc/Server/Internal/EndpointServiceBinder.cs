@@ -1,6 +1,8 @@
 using Google.Protobuf;
-using Google.Protobuf.Reflection;
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -108,6 +110,12 @@ internal sealed class EndpointServiceBinder<TService> : ServiceBinder<TService>
         if (authorization.Kind == AuthorizationKind.Undeclared)
         {
             UndeclaredMethods.Add(method.Name);
+        }
+        else if (authorization.Kind == AuthorizationKind.Policy
+            && (_services.GetService<IAuthorizationPolicyProvider>() is null || _services.GetService<IPolicyEvaluator>() is null))
+        {
+            throw new InvalidOperationException(
+                $"{typeof(TService)}.{method.Name} declares [Authorize], which needs ASP.NET Core authorization: call services.AddAuthorization().");
         }
         return new ServerMethodState(method, _options, _logger, _metrics, _timeProvider, authorization);
     }

@@ -423,6 +423,8 @@ internal sealed class HttpServerCallContext : ServerCallContext
             return;
         }
         _bodyPrepared = true;
+        // Tells clients (grpc-js reads it) which request encodings this server decodes.
+        _httpContext.Response.Headers.GrpcAcceptEncoding = StatusStrings.SupportedEncodings;
         var algorithm = _responseCompression ?? _state.Options.ResponseCompressionAlgorithm;
         if (algorithm is not null
             && algorithm.Equals(GrpcHeaders.GzipEncoding, StringComparison.OrdinalIgnoreCase)

@@ -30,8 +30,9 @@ public sealed class DeadlineTests : ProbeServerTestBase
     [Fact]
     public async Task AWriteBlockedByAClientThatStopsReadingIsCancelledAtTheDeadline()
     {
-        var request = RawGrpcClient.Request(Flood, new ByteArrayContent(Frames.Of(new WaitRequest { Probe = "stuck", IntervalMs = 0 })));
-        request.Headers.Add("grpc-timeout", "500m");
+        // 64 KB replies fill the client's stream window (64 KB) and Kestrel's buffer in a few writes.
+        var request = RawGrpcClient.Request(Flood, new ByteArrayContent(Frames.Of(new WaitRequest { Probe = "stuck", IntervalMs = 0, PayloadBytes = 64 * 1024 })));
+        request.Headers.Add("grpc-timeout", "1S");
 
         // Read the headers, then never the body: flow control soon blocks the handler's writes.
         using var response = await Client.StartAsync(request);
@@ -60,6 +61,22 @@ public sealed class DeadlineTests : ProbeServerTestBase
             Assert.Equal(4, r.GrpcStatus);
             Assert.All(r.Messages, m => Assert.Equal(512, m.Parse(EchoReply.Parser).Payload.Length));
         });
+    }
+
+    [Fact]
+    public async Task AHandlerWaitingForStreamedRequestsIsStoppedAtTheDeadline()
+    {
+        var content = new StreamingContent();
+        content.Write(Frames.Of(new EchoRequest { Text = "first" }));
+        var request = RawGrpcClient.Request(Collect, content);
+        request.Headers.Add("grpc-timeout", "300m");
+
+        // The request stream stays open: the handler is blocked reading when the deadline passes.
+        var response = await Client.SendAsync(request).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.True(response.IsTrailersOnly, response.ToString());
+        Assert.Equal(4, response.GrpcStatus);
+        content.Complete();
     }
 
     [Fact]

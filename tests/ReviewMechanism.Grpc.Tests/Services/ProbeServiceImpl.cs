@@ -83,7 +83,8 @@ public sealed class ProbeServiceImpl : ProbeService.ProbeServiceBase
             while (true)
             {
                 // Deliberately ignores the token: the server must stop it at the deadline anyway.
-                await responseStream.WriteAsync(new EchoReply { Index = written, Payload = ByteString.CopyFrom(new byte[512]) }, CancellationToken.None);
+                var size = request.PayloadBytes == 0 ? 512 : request.PayloadBytes;
+                await responseStream.WriteAsync(new EchoReply { Index = written, Payload = ByteString.CopyFrom(new byte[size]) }, CancellationToken.None);
                 written++;
                 await Task.Delay(request.IntervalMs);
             }

@@ -197,7 +197,7 @@ internal sealed class HttpServerCallContext : ServerCallContext
         }
         if (_state.LogCalls)
         {
-            CallLog.CallFinished(_state.Logger, _state.FullName, _status, elapsed, _handlerException);
+            CallLog.CallFinished(_state.Logger, _state.Options.SuccessfulCallLogLevel, _state.FullName, _status, elapsed, _handlerException);
         }
     }
 

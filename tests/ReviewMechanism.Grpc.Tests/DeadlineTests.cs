@@ -80,6 +80,28 @@ public sealed class DeadlineTests : ProbeServerTestBase
     }
 
     [Fact]
+    public async Task ManyShortDeadlinesAllFirePromptly()
+    {
+        // The deadline timer is a 2.56 s wheel: a call it lost would only fire a revolution later.
+        var calls = Enumerable.Range(0, 300).Select(async i =>
+        {
+            var timeout = TimeSpan.FromMilliseconds(1 + i % 50);
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var response = await Client.PostAsync(Wait, Frames.Of(new WaitRequest { Probe = "many" + i }),
+                r => r.Headers.Add("grpc-timeout", (int)timeout.TotalMilliseconds + "m"));
+            return (response.GrpcStatus, Late: started.Elapsed - timeout);
+        });
+
+        var results = await Task.WhenAll(calls);
+
+        Assert.All(results, r => Assert.Equal(4, r.GrpcStatus));
+        // Compared with the median, so client-side queueing on a busy machine does not count.
+        var lateness = results.Select(r => r.Late).Order().ToList();
+        var median = lateness[lateness.Count / 2];
+        Assert.True(lateness[^1] - median < TimeSpan.FromSeconds(1.5), $"latest deadline fired {lateness[^1]} late, median {median}");
+    }
+
+    [Fact]
     public async Task TheHandlerSeesTheDeadlineOnlyWhenTheClientSentOne()
     {
         var withTimeout = await Client.PostAsync(Echo, Frames.Of(new EchoRequest()), r => r.Headers.Add("grpc-timeout", "10S"));

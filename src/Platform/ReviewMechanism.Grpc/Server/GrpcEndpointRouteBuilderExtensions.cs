@@ -36,7 +36,7 @@ public static class GrpcEndpointRouteBuilderExtensions
 
         var binder = new EndpointServiceBinder<TService>(endpoints, options, registry,
             services.GetRequiredService<ILoggerFactory>(), services.GetRequiredService<GrpcServerMetrics>(),
-            services.GetService<TimeProvider>() ?? TimeProvider.System);
+            services.GetRequiredService<DeadlineScheduler>());
         try
         {
             bindMethod.MakeGenericMethod(typeof(TService)).Invoke(null, [binder]);

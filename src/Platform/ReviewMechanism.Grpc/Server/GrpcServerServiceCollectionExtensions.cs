@@ -27,6 +27,7 @@ public static class GrpcServerServiceCollectionExtensions
             services.AddSingleton<IStartupFilter, UnimplementedStartupFilter>();
         }
         services.TryAddSingleton<GrpcServerMetrics>();
+        services.TryAddSingleton<DeadlineScheduler>();
         if (configure is not null)
         {
             services.Configure(configure);

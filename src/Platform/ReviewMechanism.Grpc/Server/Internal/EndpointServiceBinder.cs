@@ -29,11 +29,11 @@ internal sealed class EndpointServiceBinder<TService> : ServiceBinder<TService>
     private readonly ServiceActivator<TService> _activator;
     private readonly ILogger _logger;
     private readonly GrpcServerMetrics _metrics;
-    private readonly TimeProvider _timeProvider;
+    private readonly DeadlineScheduler _deadlines;
     private readonly IServiceProvider _services;
 
     public EndpointServiceBinder(IEndpointRouteBuilder endpoints, GrpcServerOptions options, GrpcServiceRegistry registry,
-        ILoggerFactory loggerFactory, GrpcServerMetrics metrics, TimeProvider timeProvider)
+        ILoggerFactory loggerFactory, GrpcServerMetrics metrics, DeadlineScheduler deadlines)
     {
         _endpoints = endpoints;
         _options = options;
@@ -43,7 +43,7 @@ internal sealed class EndpointServiceBinder<TService> : ServiceBinder<TService>
         _activator = new ServiceActivator<TService>(_services, registry.ServiceCollection);
         _logger = loggerFactory.CreateLogger(CallLog.CategoryName);
         _metrics = metrics;
-        _timeProvider = timeProvider;
+        _deadlines = deadlines;
     }
 
     public List<IEndpointConventionBuilder> EndpointBuilders { get; } = new();
@@ -117,7 +117,7 @@ internal sealed class EndpointServiceBinder<TService> : ServiceBinder<TService>
             throw new InvalidOperationException(
                 $"{typeof(TService)}.{method.Name} declares [Authorize], which needs ASP.NET Core authorization: call services.AddAuthorization().");
         }
-        return new ServerMethodState(method, _options, _logger, _metrics, _timeProvider, authorization);
+        return new ServerMethodState(method, _options, _logger, _metrics, _deadlines, authorization);
     }
 
     private void Map(IMethod method, ServerCallHandler handler)

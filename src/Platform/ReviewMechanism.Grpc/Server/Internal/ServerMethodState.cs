@@ -12,14 +12,14 @@ internal sealed class ServerMethodState
         GrpcServerOptions options,
         ILogger logger,
         GrpcServerMetrics metrics,
-        TimeProvider timeProvider,
+        DeadlineScheduler deadlines,
         MethodAuthorization authorization)
     {
         Method = method;
         Options = options;
         Logger = logger;
         Metrics = metrics;
-        TimeProvider = timeProvider;
+        Deadlines = deadlines;
         Authorization = authorization;
         FullName = method.FullName;
         ActivityName = method.ServiceName + "/" + method.Name;
@@ -45,7 +45,8 @@ internal sealed class ServerMethodState
 
     public GrpcServerMetrics Metrics { get; }
 
-    public TimeProvider TimeProvider { get; }
+    /// <summary>The server's shared deadline timer.</summary>
+    public DeadlineScheduler Deadlines { get; }
 
     public MethodAuthorization Authorization { get; }
 

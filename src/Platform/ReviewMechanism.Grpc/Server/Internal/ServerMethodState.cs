@@ -22,6 +22,7 @@ internal sealed class ServerMethodState
         Deadlines = deadlines;
         Authorization = authorization;
         FullName = method.FullName;
+        MetricTags = new MethodMetricTags(method);
         ActivityName = method.ServiceName + "/" + method.Name;
         MaxReceiveMessageSize = options.MaxReceiveMessageSize ?? int.MaxValue;
         MaxSendMessageSize = options.MaxSendMessageSize;
@@ -44,6 +45,8 @@ internal sealed class ServerMethodState
     public ILogger Logger { get; }
 
     public GrpcServerMetrics Metrics { get; }
+
+    public MethodMetricTags MetricTags { get; }
 
     /// <summary>The server's shared deadline timer.</summary>
     public DeadlineScheduler Deadlines { get; }

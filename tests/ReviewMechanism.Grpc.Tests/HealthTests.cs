@@ -16,14 +16,19 @@ public sealed class HealthTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _server = await GrpcTestServer.StartAsync(
+        _server = await StartHealthServerAsync(_database);
+        _client = new RawGrpcClient(_server.Http2Address);
+    }
+
+    private static Task<GrpcTestServer> StartHealthServerAsync(Switch database) =>
+        GrpcTestServer.StartAsync(
             services =>
             {
                 services.AddSingleton<ProbeObservations>();
                 services.AddGrpcServer();
                 services.AddGrpcHealthChecks(o => o.WatchInterval = TimeSpan.FromMilliseconds(50))
                     .AddCheck("self", () => HealthCheckResult.Healthy())
-                    .AddCheck("database", () => _database.Healthy ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("down"), ["reviews-db"])
+                    .AddCheck("database", () => database.Healthy ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("down"), ["reviews-db"])
                     .AddCheck("cache", () => HealthCheckResult.Degraded("slow"), ["cache"]);
             },
             app =>
@@ -31,8 +36,6 @@ public sealed class HealthTests : IAsyncLifetime
                 app.MapGrpcService<ProbeServiceImpl>();
                 app.MapGrpcHealthChecksService();
             });
-        _client = new RawGrpcClient(_server.Http2Address);
-    }
 
     public async Task DisposeAsync()
     {
@@ -102,6 +105,21 @@ public sealed class HealthTests : IAsyncLifetime
         Assert.Equal(ServingStatus.ServiceUnknown, await ReadStatusAsync(body));
         var next = body.ReadAsync(new byte[1]).AsTask();
         Assert.NotSame(next, await Task.WhenAny(next, Task.Delay(300)));
+    }
+
+    [Fact]
+    public async Task WatchSaysNotServingWhenTheServerStops()
+    {
+        var server = await StartHealthServerAsync(new Switch());
+        using var client = new RawGrpcClient(server.Http2Address);
+        using var response = await client.StartAsync(RawGrpcClient.Request(Watch, new ByteArrayContent(Frames.Of(new HealthCheckRequest()))));
+        var body = await response.Content.ReadAsStreamAsync();
+        Assert.Equal(ServingStatus.Serving, await ReadStatusAsync(body));
+
+        var stopping = server.DisposeAsync().AsTask();
+
+        Assert.Equal(ServingStatus.NotServing, await ReadStatusAsync(body));
+        await stopping;
     }
 
     private static async Task<ServingStatus> ReadStatusAsync(Stream body)

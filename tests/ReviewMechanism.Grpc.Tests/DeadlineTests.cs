@@ -32,7 +32,7 @@ public sealed class DeadlineTests : ProbeServerTestBase
     {
         // 64 KB replies fill the client's stream window (64 KB) and Kestrel's buffer in a few writes.
         var request = RawGrpcClient.Request(Flood, new ByteArrayContent(Frames.Of(new WaitRequest { Probe = "stuck", IntervalMs = 0, PayloadBytes = 64 * 1024 })));
-        request.Headers.Add("grpc-timeout", "1S");
+        request.Headers.Add("grpc-timeout", "3S");
 
         // Read the headers, then never the body: flow control soon blocks the handler's writes.
         using var response = await Client.StartAsync(request);
@@ -76,6 +76,21 @@ public sealed class DeadlineTests : ProbeServerTestBase
 
         Assert.True(response.IsTrailersOnly, response.ToString());
         Assert.Equal(4, response.GrpcStatus);
+        content.Complete();
+    }
+
+    [Fact]
+    public async Task ADuplexCallWaitingForTheNextRequestIsStoppedAtTheDeadline()
+    {
+        var content = new StreamingContent();
+        content.Write(Frames.Of(new EchoRequest { Text = "one" }));
+        var request = RawGrpcClient.Request(Chat, content);
+        request.Headers.Add("grpc-timeout", "300m");
+
+        var response = await Client.SendAsync(request).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal("one", Assert.Single(response.Messages).Parse(EchoReply.Parser).Text);
+        Assert.Equal("4", response.Trailer("grpc-status"));
         content.Complete();
     }
 

@@ -36,7 +36,8 @@ public sealed class ProbeServiceImpl : ProbeService.ProbeServiceBase
         var texts = new List<string>();
         var count = 0;
         EchoRequest? last = null;
-        await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken))
+        // Reads without a token on purpose: the server must still stop it at the deadline.
+        await foreach (var request in requestStream.ReadAllAsync())
         {
             texts.Add(request.Text);
             count++;

@@ -9,6 +9,10 @@ namespace ReviewMechanism.Grpc.Server.Internal;
 internal sealed class DeadlineScheduler : IDisposable
 {
     private const int SlotCount = 256;
+
+    // Sweeps with nothing scheduled before the timer stops (1 s): calls arriving one at a time must
+    // not re-arm the timer each time (Timer.Change takes the runtime's timer-queue lock).
+    private const int IdleSweepsBeforeStop = 100;
     private static readonly TimeSpan Resolution = TimeSpan.FromMilliseconds(10);
 
     private readonly TimeProvider _timeProvider;
@@ -18,8 +22,9 @@ internal sealed class DeadlineScheduler : IDisposable
     private readonly ITimer _timer;
     private long _lastTick;
     private int _count;
-    private bool _armed;
+    private volatile bool _armed;
     private int _ticking;
+    private int _idleSweeps;
 
     public DeadlineScheduler(TimeProvider timeProvider)
     {
@@ -100,6 +105,10 @@ internal sealed class DeadlineScheduler : IDisposable
 
     private void Arm(long now)
     {
+        if (_armed)
+        {
+            return;
+        }
         lock (_timerGate)
         {
             if (_armed)
@@ -122,7 +131,11 @@ internal sealed class DeadlineScheduler : IDisposable
         try
         {
             Sweep();
-            if (Volatile.Read(ref _count) == 0)
+            if (Volatile.Read(ref _count) != 0)
+            {
+                _idleSweeps = 0;
+            }
+            else if (++_idleSweeps >= IdleSweepsBeforeStop)
             {
                 lock (_timerGate)
                 {
@@ -130,6 +143,15 @@ internal sealed class DeadlineScheduler : IDisposable
                     {
                         _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
                         _armed = false;
+                        _idleSweeps = 0;
+                        // Add increments the count, then reads _armed: one of the two sees the other.
+                        Interlocked.MemoryBarrier();
+                        if (Volatile.Read(ref _count) != 0)
+                        {
+                            Volatile.Write(ref _lastTick, _timeProvider.GetTimestamp() / _ticksPerSlot - 1);
+                            _timer.Change(Resolution, Resolution);
+                            _armed = true;
+                        }
                     }
                 }
             }

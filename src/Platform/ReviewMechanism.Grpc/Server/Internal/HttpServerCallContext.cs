@@ -16,8 +16,8 @@ namespace ReviewMechanism.Grpc.Server.Internal;
 /// Who may touch the response is decided by one integer: a write (headers or a message) holds the
 /// Writing bit, and whoever sets Completed first ends the call (the handler's status, or the
 /// deadline's DEADLINE_EXCEEDED). A deadline that fires during a write leaves DeadlinePending and the
-/// writer ends the call when its write returns; a write stuck on flow control is reset after a grace
-/// period. No lock, no timer per call: deadlines come from the shared <see cref="DeadlineScheduler"/>,
+/// writer ends the call when its write returns; a write stuck on flow control is reset (CANCEL) after
+/// a grace period. No lock, no timer per call: deadlines come from the shared <see cref="DeadlineScheduler"/>,
 /// and the handler's deadline token is only created if the handler asks for it.
 /// </para>
 /// </summary>
@@ -339,15 +339,12 @@ internal sealed class HttpServerCallContext : ServerCallContext, IThreadPoolWork
             {
                 await body.CompleteAsync().ConfigureAwait(false);
             }
-            // The handler may still run and the request body may be open: free the stream.
-            var reset = _httpContext.Features.Get<IHttpResetFeature>();
-            if (reset is not null)
+            // A handler blocked reading the request stream gets its read back (canceled). The stream is
+            // not reset: that could drop the status still queued behind flow control; Kestrel ends the
+            // stream properly when the handler returns, and the client resets it at its own deadline.
+            if (_state.IsClientStreaming)
             {
-                reset.Reset(0);
-            }
-            else
-            {
-                _httpContext.Abort();
+                _httpContext.Request.BodyReader.CancelPendingRead();
             }
         }
         catch (Exception ex)

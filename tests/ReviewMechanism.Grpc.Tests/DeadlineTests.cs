@@ -30,8 +30,9 @@ public sealed class DeadlineTests : ProbeServerTestBase
     [Fact]
     public async Task AWriteBlockedByAClientThatStopsReadingIsCancelledAtTheDeadline()
     {
-        var request = RawGrpcClient.Request(Flood, new ByteArrayContent(Frames.Of(new WaitRequest { Probe = "stuck", IntervalMs = 0 })));
-        request.Headers.Add("grpc-timeout", "500m");
+        // 64 KB replies fill the client's stream window (64 KB) and Kestrel's buffer in a few writes.
+        var request = RawGrpcClient.Request(Flood, new ByteArrayContent(Frames.Of(new WaitRequest { Probe = "stuck", IntervalMs = 0, PayloadBytes = 64 * 1024 })));
+        request.Headers.Add("grpc-timeout", "3S");
 
         // Read the headers, then never the body: flow control soon blocks the handler's writes.
         using var response = await Client.StartAsync(request);
@@ -60,6 +61,59 @@ public sealed class DeadlineTests : ProbeServerTestBase
             Assert.Equal(4, r.GrpcStatus);
             Assert.All(r.Messages, m => Assert.Equal(512, m.Parse(EchoReply.Parser).Payload.Length));
         });
+    }
+
+    [Fact]
+    public async Task AHandlerWaitingForStreamedRequestsIsStoppedAtTheDeadline()
+    {
+        var content = new StreamingContent();
+        content.Write(Frames.Of(new EchoRequest { Text = "first" }));
+        var request = RawGrpcClient.Request(Collect, content);
+        request.Headers.Add("grpc-timeout", "300m");
+
+        // The request stream stays open: the handler is blocked reading when the deadline passes.
+        var response = await Client.SendAsync(request).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.True(response.IsTrailersOnly, response.ToString());
+        Assert.Equal(4, response.GrpcStatus);
+        content.Complete();
+    }
+
+    [Fact]
+    public async Task ADuplexCallWaitingForTheNextRequestIsStoppedAtTheDeadline()
+    {
+        var content = new StreamingContent();
+        content.Write(Frames.Of(new EchoRequest { Text = "one" }));
+        var request = RawGrpcClient.Request(Chat, content);
+        request.Headers.Add("grpc-timeout", "300m");
+
+        var response = await Client.SendAsync(request).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal("one", Assert.Single(response.Messages).Parse(EchoReply.Parser).Text);
+        Assert.Equal("4", response.Trailer("grpc-status"));
+        content.Complete();
+    }
+
+    [Fact]
+    public async Task ManyShortDeadlinesAllFirePromptly()
+    {
+        // The deadline timer is a 2.56 s wheel: a call it lost would only fire a revolution later.
+        var calls = Enumerable.Range(0, 300).Select(async i =>
+        {
+            var timeout = TimeSpan.FromMilliseconds(1 + i % 50);
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var response = await Client.PostAsync(Wait, Frames.Of(new WaitRequest { Probe = "many" + i }),
+                r => r.Headers.Add("grpc-timeout", (int)timeout.TotalMilliseconds + "m"));
+            return (response.GrpcStatus, Late: started.Elapsed - timeout);
+        });
+
+        var results = await Task.WhenAll(calls);
+
+        Assert.All(results, r => Assert.Equal(4, r.GrpcStatus));
+        // Compared with the median, so client-side queueing on a busy machine does not count.
+        var lateness = results.Select(r => r.Late).Order().ToList();
+        var median = lateness[lateness.Count / 2];
+        Assert.True(lateness[^1] - median < TimeSpan.FromSeconds(1.5), $"latest deadline fired {lateness[^1]} late, median {median}");
     }
 
     [Fact]

@@ -27,6 +27,7 @@ public sealed class HappyPathTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(new Version(2, 0), response.Version);
         Assert.Equal("application/grpc", response.Header("content-type"));
+        Assert.Equal("identity,gzip", response.Header("grpc-accept-encoding"));
         var message = Assert.Single(response.Messages);
         Assert.False(message.Compressed);
         Assert.Equal("hello", message.Parse(EchoReply.Parser).Text);

@@ -36,7 +36,8 @@ public sealed class ProbeServiceImpl : ProbeService.ProbeServiceBase
         var texts = new List<string>();
         var count = 0;
         EchoRequest? last = null;
-        await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken))
+        // Reads without a token on purpose: the server must still stop it at the deadline.
+        await foreach (var request in requestStream.ReadAllAsync())
         {
             texts.Add(request.Text);
             count++;
@@ -83,7 +84,8 @@ public sealed class ProbeServiceImpl : ProbeService.ProbeServiceBase
             while (true)
             {
                 // Deliberately ignores the token: the server must stop it at the deadline anyway.
-                await responseStream.WriteAsync(new EchoReply { Index = written, Payload = ByteString.CopyFrom(new byte[512]) }, CancellationToken.None);
+                var size = request.PayloadBytes == 0 ? 512 : request.PayloadBytes;
+                await responseStream.WriteAsync(new EchoReply { Index = written, Payload = ByteString.CopyFrom(new byte[size]) }, CancellationToken.None);
                 written++;
                 await Task.Delay(request.IntervalMs);
             }
@@ -95,13 +97,15 @@ public sealed class ProbeServiceImpl : ProbeService.ProbeServiceBase
         }
     }
 
+    public override Task<Google.Protobuf.WellKnownTypes.Empty> Ping(Google.Protobuf.WellKnownTypes.Empty request, ServerCallContext context) =>
+        Task.FromResult(new Google.Protobuf.WellKnownTypes.Empty());
+
     private static EchoReply Reply(EchoRequest request, ServerCallContext context, int index) => new()
     {
         Text = request.Text,
         Payload = request.Payload,
         Index = index,
         HasDeadline = context.Deadline != DateTime.MaxValue,
-        User = context.User.Identity?.Name ?? "",
     };
 
     private static async Task ApplyAsync(EchoRequest request, ServerCallContext context)

@@ -15,8 +15,9 @@ public static class GrpcEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps every RPC of <typeparamref name="TService"/> (a class deriving from a generated
     /// <c>XxxBase</c>) to <c>POST /{package.Service}/{Method}</c>. The service is created per call
-    /// from the request's DI scope. Also maps, once, the UNIMPLEMENTED answer for unknown
-    /// services and methods (unless <see cref="GrpcServerOptions.IgnoreUnknownServices"/>).
+    /// from the request's DI scope (or from the root container when it and its dependencies are
+    /// singletons). gRPC requests for unknown services and methods are answered UNIMPLEMENTED at the
+    /// end of the pipeline (unless <see cref="GrpcServerOptions.IgnoreUnknownServices"/>).
     /// </summary>
     public static IEndpointConventionBuilder MapGrpcService<TService>(this IEndpointRouteBuilder endpoints)
         where TService : class
@@ -35,7 +36,7 @@ public static class GrpcEndpointRouteBuilderExtensions
 
         var binder = new EndpointServiceBinder<TService>(endpoints, options, registry,
             services.GetRequiredService<ILoggerFactory>(), services.GetRequiredService<GrpcServerMetrics>(),
-            services.GetService<TimeProvider>() ?? TimeProvider.System);
+            services.GetRequiredService<DeadlineScheduler>());
         try
         {
             bindMethod.MakeGenericMethod(typeof(TService)).Invoke(null, [binder]);
@@ -52,17 +53,6 @@ public static class GrpcEndpointRouteBuilderExtensions
                 "put [Authorize(...)] or [AllowAnonymous] on each method (or on the class).");
         }
 
-        MapUnimplemented(endpoints, registry, options);
         return new CompositeEndpointConventionBuilder(binder.EndpointBuilders);
-    }
-
-    private static void MapUnimplemented(IEndpointRouteBuilder endpoints, GrpcServiceRegistry registry, GrpcServerOptions options)
-    {
-        if (options.IgnoreUnknownServices || registry.CatchAllMapped)
-        {
-            return;
-        }
-        registry.CatchAllMapped = true;
-        UnimplementedEndpoint.Map(endpoints, registry);
     }
 }

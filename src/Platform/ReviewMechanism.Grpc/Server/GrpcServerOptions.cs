@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Microsoft.Extensions.Logging;
 using ReviewMechanism.Grpc.Protocol;
 
 namespace ReviewMechanism.Grpc.Server;
@@ -41,6 +42,12 @@ public sealed class GrpcServerOptions
     /// <summary>Run the registered <c>IValidator&lt;TRequest&gt;</c>s before each handler (default true).</summary>
     public bool EnableValidation { get; set; } = true;
 
-    /// <summary>One log line per call (method, status, duration) at Information level (default true).</summary>
+    /// <summary>
+    /// One log line per call (method, status, duration), category "ReviewMechanism.Grpc.Server"
+    /// (default true). Failures log at Information (caller's fault), Warning (server's) or Error (handler threw).
+    /// </summary>
     public bool EnableCallLogging { get; set; } = true;
+
+    /// <summary>The level of the line for a call that ended OK (default Debug; Information makes it an access log).</summary>
+    public LogLevel SuccessfulCallLogLevel { get; set; } = LogLevel.Debug;
 }

@@ -1,6 +1,8 @@
 using Google.Protobuf;
-using Google.Protobuf.Reflection;
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -27,21 +29,21 @@ internal sealed class EndpointServiceBinder<TService> : ServiceBinder<TService>
     private readonly ServiceActivator<TService> _activator;
     private readonly ILogger _logger;
     private readonly GrpcServerMetrics _metrics;
-    private readonly TimeProvider _timeProvider;
+    private readonly DeadlineScheduler _deadlines;
     private readonly IServiceProvider _services;
 
     public EndpointServiceBinder(IEndpointRouteBuilder endpoints, GrpcServerOptions options, GrpcServiceRegistry registry,
-        ILoggerFactory loggerFactory, GrpcServerMetrics metrics, TimeProvider timeProvider)
+        ILoggerFactory loggerFactory, GrpcServerMetrics metrics, DeadlineScheduler deadlines)
     {
         _endpoints = endpoints;
         _options = options;
         _registry = registry;
         _services = endpoints.ServiceProvider;
         _interceptors = registry.GetInterceptors(options, _services);
-        _activator = new ServiceActivator<TService>(_services);
+        _activator = new ServiceActivator<TService>(_services, registry.ServiceCollection);
         _logger = loggerFactory.CreateLogger(CallLog.CategoryName);
         _metrics = metrics;
-        _timeProvider = timeProvider;
+        _deadlines = deadlines;
     }
 
     public List<IEndpointConventionBuilder> EndpointBuilders { get; } = new();
@@ -109,7 +111,13 @@ internal sealed class EndpointServiceBinder<TService> : ServiceBinder<TService>
         {
             UndeclaredMethods.Add(method.Name);
         }
-        return new ServerMethodState(method, _options, _logger, _metrics, _timeProvider, authorization);
+        else if (authorization.Kind == AuthorizationKind.Policy
+            && (_services.GetService<IAuthorizationPolicyProvider>() is null || _services.GetService<IPolicyEvaluator>() is null))
+        {
+            throw new InvalidOperationException(
+                $"{typeof(TService)}.{method.Name} declares [Authorize], which needs ASP.NET Core authorization: call services.AddAuthorization().");
+        }
+        return new ServerMethodState(method, _options, _logger, _metrics, _deadlines, authorization);
     }
 
     private void Map(IMethod method, ServerCallHandler handler)

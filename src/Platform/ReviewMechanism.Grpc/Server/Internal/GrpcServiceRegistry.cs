@@ -15,7 +15,11 @@ internal sealed class GrpcServiceRegistry
     private readonly HashSet<string> _serviceNames = new(StringComparer.Ordinal);
     private Interceptor[]? _interceptors;
 
-    public bool CatchAllMapped { get; set; }
+    /// <summary>Set once the first service is mapped; until then the UNIMPLEMENTED answer stays out of the way.</summary>
+    public bool HasServices { get; private set; }
+
+    /// <summary>The application's service registrations, to tell singletons from scoped services.</summary>
+    public IServiceCollection? ServiceCollection { get; set; }
 
     public IReadOnlyList<ServiceDescriptor> Services
     {
@@ -44,6 +48,7 @@ internal sealed class GrpcServiceRegistry
         lock (_gate)
         {
             _serviceNames.Add(serviceName);
+            HasServices = true;
         }
     }
 

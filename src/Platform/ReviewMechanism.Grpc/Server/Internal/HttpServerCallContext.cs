@@ -5,24 +5,33 @@ using Google.Protobuf;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Primitives;
 using ReviewMechanism.Grpc.Protocol;
 using ReviewMechanism.Grpc.Server.Telemetry;
 
 namespace ReviewMechanism.Grpc.Server.Internal;
 
 /// <summary>
-/// One call on Kestrel: the handler's view (ServerCallContext) and the response state machine.
-/// Every write to the response (headers, messages, status) happens under the deadline's lock when
-/// the call has a deadline, so a deadline that fires while the handler is still writing cannot
-/// interleave with it; without a deadline there is no lock and no timer.
+/// One call on Kestrel: the handler's view (ServerCallContext) and the response's state machine.
+/// <para>
+/// Who may touch the response is decided by one integer: a write (headers or a message) holds the
+/// Writing bit, and whoever sets Completed first ends the call (the handler's status, or the
+/// deadline's DEADLINE_EXCEEDED). A deadline that fires during a write leaves DeadlinePending and the
+/// writer ends the call when its write returns; a write stuck on flow control is reset (CANCEL) after
+/// a grace period. No lock, no timer per call: deadlines come from the shared <see cref="DeadlineScheduler"/>,
+/// and the handler's deadline token is only created if the handler asks for it.
+/// </para>
 /// </summary>
-internal sealed class HttpServerCallContext : ServerCallContext
+internal sealed class HttpServerCallContext : ServerCallContext, IThreadPoolWorkItem
 {
     private const int SingleSpanLimit = 64 * 1024;
     private const int Http2CancelError = 8;
     private static readonly TimeSpan StuckWriteGrace = TimeSpan.FromSeconds(1);
+
+    // _responseState bits
+    private const int Writing = 1;
+    private const int Completed = 2;
+    private const int DeadlinePending = 4;
+    private const int DeadlineOwned = 8;
 
     private readonly HttpContext _httpContext;
     private readonly ServerMethodState _state;
@@ -32,12 +41,25 @@ internal sealed class HttpServerCallContext : ServerCallContext
     private string? _responseCompression;
     private bool _responseGzip;
     private bool _bodyPrepared;
-    private bool _completed;
-    private CallDeadline? _deadline;
+    private int _responseState;
     private long _startTimestamp;
     private Activity? _activity;
     private Exception? _handlerException;
     private string? _peer;
+
+    // Deadline (only when the client sent grpc-timeout)
+    private bool _hasDeadline;
+    private DateTime _deadline;
+    private int _deadlineExpired;
+    private CancellationTokenSource? _deadlineCts;
+    private CancellationTokenRegistration _abortRegistration;
+    private volatile Task? _expiry;
+
+    // Node of the DeadlineScheduler's wheel
+    internal long DeadlineDue;
+    internal int DeadlineSlot = -1;
+    internal HttpServerCallContext? DeadlineNext;
+    internal HttpServerCallContext? DeadlinePrev;
 
     public HttpServerCallContext(HttpContext httpContext, ServerMethodState state)
     {
@@ -49,9 +71,9 @@ internal sealed class HttpServerCallContext : ServerCallContext
 
     internal HttpContext HttpContext => _httpContext;
 
-    internal bool IsCompleted => Volatile.Read(ref _completed);
+    internal bool IsCompleted => (Volatile.Read(ref _responseState) & Completed) != 0;
 
-    internal bool DeadlineExpired => _deadline?.IsExpired ?? false;
+    internal bool DeadlineExpired => Volatile.Read(ref _deadlineExpired) != 0;
 
     public override string Method => _state.FullName;
 
@@ -59,11 +81,11 @@ internal sealed class HttpServerCallContext : ServerCallContext
 
     public override string Peer => _peer ??= FormatPeer(_httpContext.Connection);
 
-    public override DateTime Deadline => _deadline?.Deadline ?? DateTime.MaxValue;
+    public override DateTime Deadline => _hasDeadline ? _deadline : DateTime.MaxValue;
 
     public override Metadata RequestHeaders => _requestHeaders ??= MetadataConversions.FromRequestHeaders(_httpContext.Request.Headers);
 
-    public override CancellationToken CancellationToken => _deadline?.Token ?? _httpContext.RequestAborted;
+    public override CancellationToken CancellationToken => _hasDeadline ? DeadlineToken() : _httpContext.RequestAborted;
 
     public override Metadata ResponseTrailers => _responseTrailers ??= new Metadata();
 
@@ -95,17 +117,17 @@ internal sealed class HttpServerCallContext : ServerCallContext
     /// <summary>Parses the deadline and starts the call's telemetry. Called once, before the handler.</summary>
     internal void Start()
     {
-        var response = _httpContext.Response;
-        response.Headers.ContentType = StatusStrings.GrpcContentType;
+        _httpContext.Response.Headers.ContentType = StatusStrings.GrpcContentType;
 
         var timeoutHeader = _httpContext.Request.Headers.GrpcTimeout;
-        if (timeoutHeader.Count > 0)
+        if (timeoutHeader.Count > 0 && GrpcTimeout.TryParse(timeoutHeader.ToString(), out var timeout) && timeout > TimeSpan.Zero)
         {
-            if (GrpcTimeout.TryParse(timeoutHeader.ToString(), out var timeout) && timeout > TimeSpan.Zero)
-            {
-                _deadline = new CallDeadline(this);
-                _deadline.Start(_state.TimeProvider, timeout, _httpContext.RequestAborted);
-            }
+            _hasDeadline = true;
+            var scheduler = _state.Deadlines;
+            _deadline = timeout >= DateTime.MaxValue - DateTime.UtcNow
+                ? DateTime.MaxValue
+                : scheduler.TimeProvider.GetUtcNow().UtcDateTime + timeout;
+            scheduler.Add(this, timeout);
         }
 
         if (_state.IsStreaming || _state.RelaxBodySize)
@@ -122,92 +144,39 @@ internal sealed class HttpServerCallContext : ServerCallContext
         _activity = GrpcServerActivity.Start(_state, _httpContext);
     }
 
+    private CancellationToken DeadlineToken()
+    {
+        var cts = Volatile.Read(ref _deadlineCts);
+        if (cts is not null)
+        {
+            return cts.Token;
+        }
+        if (DeadlineExpired)
+        {
+            return new CancellationToken(canceled: true);
+        }
+        var created = new CancellationTokenSource();
+        cts = Interlocked.CompareExchange(ref _deadlineCts, created, null);
+        if (cts is not null)
+        {
+            return cts.Token;
+        }
+        // The client going away cancels the handler too.
+        _abortRegistration = _httpContext.RequestAborted.UnsafeRegister(static s => CancelQuietly((CancellationTokenSource)s!), created);
+        if (DeadlineExpired)
+        {
+            CancelQuietly(created);
+        }
+        return created.Token;
+    }
+
     /// <summary>The handler returned normally: send the unary response (if any) and the status.</summary>
-    internal Task CompleteAsync(IMessage? unaryResponse)
+    internal void Complete(IMessage? unaryResponse)
     {
-        if (_deadline is null)
-        {
-            FinishCore(unaryResponse);
-            return Task.CompletedTask;
-        }
-        return CompleteLockedAsync(unaryResponse);
-    }
-
-    private async Task CompleteLockedAsync(IMessage? unaryResponse)
-    {
-        await _deadline!.Lock.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            FinishCore(unaryResponse);
-        }
-        finally
-        {
-            _deadline.Lock.Release();
-        }
-    }
-
-    /// <summary>The handler (or the protocol) failed: turn the exception into a status.</summary>
-    internal Task FailAsync(Exception exception)
-    {
-        if (_deadline is null)
-        {
-            FailCore(exception);
-            return Task.CompletedTask;
-        }
-        return FailLockedAsync(exception);
-    }
-
-    private async Task FailLockedAsync(Exception exception)
-    {
-        await _deadline!.Lock.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            FailCore(exception);
-        }
-        finally
-        {
-            _deadline.Lock.Release();
-        }
-    }
-
-    /// <summary>Stops the deadline timer and records the call's outcome. Called once, last.</summary>
-    internal Task EndAsync()
-    {
-        if (_deadline is null)
-        {
-            Observe();
-            return Task.CompletedTask;
-        }
-        return EndWithDeadlineAsync();
-    }
-
-    private async Task EndWithDeadlineAsync()
-    {
-        await _deadline!.DisposeAsync().ConfigureAwait(false);
-        Observe();
-    }
-
-    private void Observe()
-    {
-        var elapsed = _startTimestamp == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(_startTimestamp);
-        _state.Metrics.CallCompleted(_state, _status.StatusCode, elapsed);
-        if (_activity is not null)
-        {
-            GrpcServerActivity.Stop(_activity, _status);
-        }
-        if (_state.LogCalls)
-        {
-            CallLog.CallFinished(_state.Logger, _state.FullName, _status, elapsed, _handlerException);
-        }
-    }
-
-    private void FinishCore(IMessage? unaryResponse)
-    {
-        if (_completed)
+        if (!TryTakeCompletion())
         {
             return;
         }
-        _completed = true;
         if (unaryResponse is not null && _status.StatusCode == StatusCode.OK)
         {
             try
@@ -222,19 +191,19 @@ internal sealed class HttpServerCallContext : ServerCallContext
         WriteStatus(_status);
     }
 
-    private void FailCore(Exception exception)
+    /// <summary>The handler (or the protocol) failed: turn the exception into a status.</summary>
+    internal void Fail(Exception exception)
     {
-        if (_completed)
+        if (!TryTakeCompletion())
         {
             return;
         }
-        _completed = true;
         switch (exception)
         {
             case RpcException rpc:
                 ApplyRpcException(rpc);
                 break;
-            case OperationCanceledException or IOException when CancellationToken.IsCancellationRequested || _httpContext.RequestAborted.IsCancellationRequested:
+            case OperationCanceledException or IOException when DeadlineExpired || _httpContext.RequestAborted.IsCancellationRequested:
                 _status = DeadlineExpired
                     ? new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded")
                     : new Status(StatusCode.Cancelled, "Call canceled by the client.");
@@ -250,6 +219,61 @@ internal sealed class HttpServerCallContext : ServerCallContext
         WriteStatus(_status);
     }
 
+    /// <summary>Stops the deadline and records the call's outcome. Called once, last.</summary>
+    internal Task EndAsync()
+    {
+        if (!_hasDeadline)
+        {
+            Observe();
+            return Task.CompletedTask;
+        }
+        _state.Deadlines.Remove(this);
+        _abortRegistration.Dispose();
+        var expiry = WaitForExpiry();
+        if (expiry is null || expiry.IsCompletedSuccessfully)
+        {
+            Observe();
+            return Task.CompletedTask;
+        }
+        return EndAfterExpiryAsync(expiry);
+    }
+
+    private async Task EndAfterExpiryAsync(Task expiry)
+    {
+        await expiry.ConfigureAwait(false);
+        Observe();
+    }
+
+    /// <summary>When the deadline ended the call, its completion task (published right after it took over).</summary>
+    private Task? WaitForExpiry()
+    {
+        if ((Volatile.Read(ref _responseState) & DeadlineOwned) == 0)
+        {
+            return null;
+        }
+        var spin = new SpinWait();
+        Task? expiry;
+        while ((expiry = _expiry) is null)
+        {
+            spin.SpinOnce();
+        }
+        return expiry;
+    }
+
+    private void Observe()
+    {
+        var elapsed = _startTimestamp == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(_startTimestamp);
+        _state.Metrics.CallCompleted(_state, _status.StatusCode, elapsed);
+        if (_activity is not null)
+        {
+            GrpcServerActivity.Stop(_activity, _status);
+        }
+        if (_state.LogCalls)
+        {
+            CallLog.CallFinished(_state.Logger, _state.Options.SuccessfulCallLogLevel, _state.FullName, _status, elapsed, _handlerException);
+        }
+    }
+
     private void ApplyRpcException(RpcException exception)
     {
         _status = exception.Status;
@@ -263,24 +287,51 @@ internal sealed class HttpServerCallContext : ServerCallContext
         }
     }
 
-    /// <summary>The deadline fired: end the call with DEADLINE_EXCEEDED unless it already ended.</summary>
-    internal async Task DeadlineExceededAsync()
+    // Called on the thread pool by the DeadlineScheduler when the deadline passes.
+    void IThreadPoolWorkItem.Execute()
     {
-        var deadline = _deadline!;
-        if (!await deadline.Lock.WaitAsync(StuckWriteGrace).ConfigureAwait(false))
+        if (Interlocked.Exchange(ref _deadlineExpired, 1) != 0)
         {
-            // A write is blocked (the client stopped reading): cancel the stream so the write returns.
-            _httpContext.Features.Get<IHttpResetFeature>()?.Reset(Http2CancelError);
-            await deadline.Lock.WaitAsync().ConfigureAwait(false);
+            return;
         }
-        try
+        // The handler's token first, so it stops; then the response.
+        var cts = Volatile.Read(ref _deadlineCts);
+        if (cts is not null)
         {
-            if (_completed || _httpContext.RequestAborted.IsCancellationRequested)
+            CancelQuietly(cts);
+        }
+        while (true)
+        {
+            var state = Volatile.Read(ref _responseState);
+            if ((state & Completed) != 0)
             {
-                _completed = true;
                 return;
             }
-            _completed = true;
+            if ((state & Writing) != 0)
+            {
+                // A write is in flight: its writer ends the call when it returns.
+                if (Interlocked.CompareExchange(ref _responseState, state | DeadlinePending, state) == state)
+                {
+                    _ = ResetIfStillWritingAsync();
+                    return;
+                }
+            }
+            else if (Interlocked.CompareExchange(ref _responseState, state | Completed | DeadlineOwned, state) == state)
+            {
+                _expiry = EndAtDeadlineAsync();
+                return;
+            }
+        }
+    }
+
+    private async Task EndAtDeadlineAsync()
+    {
+        try
+        {
+            if (_httpContext.RequestAborted.IsCancellationRequested)
+            {
+                return;
+            }
             _status = new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded");
             WriteStatus(_status, includeTrailers: false);
             var body = _httpContext.Features.Get<IHttpResponseBodyFeature>();
@@ -288,132 +339,184 @@ internal sealed class HttpServerCallContext : ServerCallContext
             {
                 await body.CompleteAsync().ConfigureAwait(false);
             }
-            // The handler may still be running and the request body may be open: free the stream.
-            var reset = _httpContext.Features.Get<IHttpResetFeature>();
-            if (reset is not null)
+            // A handler blocked reading the request stream gets its read back (canceled). The stream is
+            // not reset: that could drop the status still queued behind flow control; Kestrel ends the
+            // stream properly when the handler returns, and the client resets it at its own deadline.
+            if (_state.IsClientStreaming)
             {
-                reset.Reset(0);
-            }
-            else
-            {
-                _httpContext.Abort();
+                _httpContext.Request.BodyReader.CancelPendingRead();
             }
         }
         catch (Exception ex)
         {
             CallLog.DeadlineError(_state.Logger, _state.FullName, ex);
         }
-        finally
+    }
+
+    private async Task ResetIfStillWritingAsync()
+    {
+        await Task.Delay(StuckWriteGrace, _state.Deadlines.TimeProvider).ConfigureAwait(false);
+        if ((Volatile.Read(ref _responseState) & DeadlinePending) != 0)
         {
-            deadline.Lock.Release();
+            // The write is blocked (the client stopped reading): cancel the stream so it returns.
+            _httpContext.Features.Get<IHttpResetFeature>()?.Reset(Http2CancelError);
+        }
+    }
+
+    private bool TryTakeCompletion()
+    {
+        while (true)
+        {
+            var state = Volatile.Read(ref _responseState);
+            if ((state & (Completed | Writing)) != 0)
+            {
+                // Already ended (deadline), or the handler returned without awaiting a write.
+                return false;
+            }
+            if (Interlocked.CompareExchange(ref _responseState, state | Completed, state) == state)
+            {
+                return true;
+            }
+        }
+    }
+
+    private void BeginWrite()
+    {
+        while (true)
+        {
+            var state = Volatile.Read(ref _responseState);
+            if ((state & Completed) != 0)
+            {
+                throw new InvalidOperationException(DeadlineExpired
+                    ? "Can't write to the response: the call's deadline has passed."
+                    : "Can't write to the response: the call is complete.");
+            }
+            if ((state & Writing) != 0)
+            {
+                throw new InvalidOperationException("Can't write to the response while a previous write is still pending.");
+            }
+            if (Interlocked.CompareExchange(ref _responseState, state | Writing, state) == state)
+            {
+                return;
+            }
+        }
+    }
+
+    private void EndWrite()
+    {
+        while (true)
+        {
+            var state = Volatile.Read(ref _responseState);
+            var pending = (state & DeadlinePending) != 0;
+            var next = pending ? (state & ~(Writing | DeadlinePending)) | Completed | DeadlineOwned : state & ~Writing;
+            if (Interlocked.CompareExchange(ref _responseState, next, state) == state)
+            {
+                if (pending)
+                {
+                    _expiry = EndAtDeadlineAsync();
+                }
+                return;
+            }
         }
     }
 
     public override Task WriteResponseHeadersAsync(Metadata responseHeaders)
     {
         ArgumentNullException.ThrowIfNull(responseHeaders);
-        if (_deadline is null)
-        {
-            WriteHeadersCore(responseHeaders);
-            return FlushAsync();
-        }
-        return WriteHeadersLockedAsync(responseHeaders);
-    }
-
-    private async Task WriteHeadersLockedAsync(Metadata responseHeaders)
-    {
-        await _deadline!.Lock.WaitAsync().ConfigureAwait(false);
+        BeginWrite();
+        Task flush;
         try
         {
-            WriteHeadersCore(responseHeaders);
-            await FlushAsync().ConfigureAwait(false);
-        }
-        finally
-        {
-            _deadline.Lock.Release();
-        }
-    }
-
-    private void WriteHeadersCore(Metadata responseHeaders)
-    {
-        ThrowIfCompleted();
-        if (_httpContext.Response.HasStarted)
-        {
-            throw new InvalidOperationException("Response headers can only be sent once per call.");
-        }
-        var headers = _httpContext.Response.Headers;
-        foreach (var entry in responseHeaders)
-        {
-            if (GrpcHeaders.IsReserved(entry.Key))
+            if (_httpContext.Response.HasStarted || _bodyPrepared)
             {
-                continue;
+                throw new InvalidOperationException("Response headers can only be sent once per call.");
             }
-            headers.Append(entry.Key, entry.IsBinary ? BinaryHeader.Encode(entry.ValueBytes) : entry.Value);
+            var headers = _httpContext.Response.Headers;
+            foreach (var entry in responseHeaders)
+            {
+                if (GrpcHeaders.IsReserved(entry.Key))
+                {
+                    continue;
+                }
+                headers.Append(entry.Key, entry.IsBinary ? BinaryHeader.Encode(entry.ValueBytes) : entry.Value);
+            }
+            PrepareBody();
+            flush = FlushAsync();
         }
-        PrepareBody();
+        catch
+        {
+            EndWrite();
+            throw;
+        }
+        return EndWriteWhenDone(flush);
     }
 
     /// <summary>Writes one message of a streaming response and flushes it (headers go out with the first).</summary>
     internal Task WriteStreamMessageAsync(IMessage message, CancellationToken cancellationToken)
     {
-        if (_deadline is null)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            ThrowIfCompleted();
-            WriteMessageCore(message);
-            return FlushAsync();
-        }
-        return WriteStreamMessageLockedAsync(message, cancellationToken);
-    }
-
-    private async Task WriteStreamMessageLockedAsync(IMessage message, CancellationToken cancellationToken)
-    {
-        await _deadline!.Lock.WaitAsync(CancellationToken).ConfigureAwait(false);
+        // The token is checked, never passed to the flush: Kestrel aborts the whole stream when a
+        // flush is canceled, losing the status.
+        cancellationToken.ThrowIfCancellationRequested();
+        BeginWrite();
+        Task flush;
         try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            ThrowIfCompleted();
             WriteMessageCore(message);
-            await FlushAsync().ConfigureAwait(false);
+            flush = FlushAsync();
         }
-        finally
+        catch
         {
-            _deadline.Lock.Release();
+            EndWrite();
+            throw;
+        }
+        return EndWriteWhenDone(flush);
+    }
+
+    private Task EndWriteWhenDone(Task flush)
+    {
+        if (flush.IsCompleted)
+        {
+            EndWrite();
+            return flush;
+        }
+        return AwaitAsync(flush);
+
+        async Task AwaitAsync(Task pending)
+        {
+            try
+            {
+                await pending.ConfigureAwait(false);
+            }
+            finally
+            {
+                EndWrite();
+            }
         }
     }
 
-    // Never flush with a cancellation token: Kestrel aborts the whole stream (RST_STREAM INTERNAL_ERROR)
-    // when a flush is cancelled, which would lose the status. A deadline resets a stuck flush instead.
     private Task FlushAsync()
     {
         var flush = _httpContext.Response.BodyWriter.FlushAsync();
         if (flush.IsCompletedSuccessfully)
         {
-            ThrowIfAborted(flush.Result);
-            return Task.CompletedTask;
+            return IsAborted(flush.Result) ? Task.FromException(Aborted()) : Task.CompletedTask;
         }
         return AwaitFlushAsync(flush);
 
-        async Task AwaitFlushAsync(ValueTask<System.IO.Pipelines.FlushResult> pending) => ThrowIfAborted(await pending.ConfigureAwait(false));
-    }
-
-    private void ThrowIfAborted(System.IO.Pipelines.FlushResult result)
-    {
-        if (result.IsCanceled || (result.IsCompleted && _httpContext.RequestAborted.IsCancellationRequested))
+        async Task AwaitFlushAsync(ValueTask<System.IO.Pipelines.FlushResult> pending)
         {
-            throw new OperationCanceledException("The response stream was closed: the call was canceled or reset.");
+            if (IsAborted(await pending.ConfigureAwait(false)))
+            {
+                throw Aborted();
+            }
         }
     }
 
-    private void ThrowIfCompleted()
-    {
-        if (_completed)
-        {
-            throw new InvalidOperationException(DeadlineExpired
-                ? "Can't write to the response: the call's deadline has passed."
-                : "Can't write to the response: the call is complete.");
-        }
-    }
+    private bool IsAborted(System.IO.Pipelines.FlushResult result) =>
+        result.IsCanceled || (result.IsCompleted && _httpContext.RequestAborted.IsCancellationRequested);
+
+    private static OperationCanceledException Aborted() =>
+        new("The response stream was closed: the call was canceled or reset.");
 
     /// <summary>Decides the response encoding; must run before the first byte of the body.</summary>
     private void PrepareBody()
@@ -423,13 +526,16 @@ internal sealed class HttpServerCallContext : ServerCallContext
             return;
         }
         _bodyPrepared = true;
+        var headers = _httpContext.Response.Headers;
+        // Tells clients (grpc-js reads it) which request encodings this server decodes.
+        headers.GrpcAcceptEncoding = StatusStrings.SupportedEncodings;
         var algorithm = _responseCompression ?? _state.Options.ResponseCompressionAlgorithm;
         if (algorithm is not null
             && algorithm.Equals(GrpcHeaders.GzipEncoding, StringComparison.OrdinalIgnoreCase)
             && GzipCompression.Accepts(_httpContext.Request.Headers.GrpcAcceptEncoding.ToString(), GrpcHeaders.GzipEncoding))
         {
             _responseGzip = true;
-            _httpContext.Response.Headers.GrpcEncoding = StatusStrings.Gzip;
+            headers.GrpcEncoding = StatusStrings.Gzip;
         }
     }
 
@@ -486,15 +592,11 @@ internal sealed class HttpServerCallContext : ServerCallContext
         else
         {
             var trailersFeature = _httpContext.Features.Get<IHttpResponseTrailersFeature>();
-            if (trailersFeature is null)
+            if (trailersFeature is null || trailersFeature.Trailers.IsReadOnly)
             {
                 return;
             }
             destination = trailersFeature.Trailers;
-            if (destination.IsReadOnly)
-            {
-                return;
-            }
         }
         destination.GrpcStatus = StatusStrings.For(status.StatusCode);
         if (!string.IsNullOrEmpty(status.Detail))
@@ -505,7 +607,7 @@ internal sealed class HttpServerCallContext : ServerCallContext
         {
             foreach (var entry in trailers)
             {
-                if (entry.Key is GrpcHeaders.Status or GrpcHeaders.Message || entry.Key.StartsWith(':'))
+                if (entry.Key is GrpcHeaders.Status or GrpcHeaders.Message)
                 {
                     continue;
                 }
@@ -527,6 +629,21 @@ internal sealed class HttpServerCallContext : ServerCallContext
         if (size is { IsReadOnly: false })
         {
             size.MaxRequestBodySize = null;
+        }
+    }
+
+    private static void CancelQuietly(CancellationTokenSource cts)
+    {
+        try
+        {
+            cts.Cancel();
+        }
+        catch (AggregateException)
+        {
+            // A handler's cancellation callback threw; the call ends anyway.
+        }
+        catch (ObjectDisposedException)
+        {
         }
     }
 

@@ -16,12 +16,12 @@ internal static class RequestMessageReader
     public static async ValueTask<T> ReadSingleAsync<T>(HttpServerCallContext call, MessageParser<T> parser)
         where T : class, IMessage<T>
     {
+        // No token: a deadline or a client reset aborts the request body, which ends this read.
         var reader = call.HttpContext.Request.BodyReader;
-        var token = call.CancellationToken;
         T? message = null;
         while (true)
         {
-            var result = await reader.ReadAsync(token).ConfigureAwait(false);
+            var result = await reader.ReadAsync().ConfigureAwait(false);
             var buffer = result.Buffer;
             var consumed = false;
             try

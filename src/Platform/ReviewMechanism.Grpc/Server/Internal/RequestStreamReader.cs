@@ -39,17 +39,10 @@ internal sealed class RequestStreamReader<T> : IAsyncStreamReader<T>
 
     private async Task<bool> ReadAsync(CancellationToken cancellationToken)
     {
-        var callToken = _call.CancellationToken;
-        CancellationTokenSource? linked = null;
-        var token = callToken;
-        if (cancellationToken.CanBeCanceled && cancellationToken != callToken)
-        {
-            linked = CancellationTokenSource.CreateLinkedTokenSource(callToken, cancellationToken);
-            token = linked.Token;
-        }
+        // Only the caller's token: a deadline or a client reset aborts the request body, which ends the read.
         try
         {
-            var message = await RequestMessageReader.ReadNextAsync(_call, _parser, token).ConfigureAwait(false);
+            var message = await RequestMessageReader.ReadNextAsync(_call, _parser, cancellationToken).ConfigureAwait(false);
             if (message is null)
             {
                 _ended = true;
@@ -61,7 +54,6 @@ internal sealed class RequestStreamReader<T> : IAsyncStreamReader<T>
         }
         finally
         {
-            linked?.Dispose();
             Volatile.Write(ref _reading, 0);
         }
     }

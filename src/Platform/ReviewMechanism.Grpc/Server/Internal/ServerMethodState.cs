@@ -12,16 +12,17 @@ internal sealed class ServerMethodState
         GrpcServerOptions options,
         ILogger logger,
         GrpcServerMetrics metrics,
-        TimeProvider timeProvider,
+        DeadlineScheduler deadlines,
         MethodAuthorization authorization)
     {
         Method = method;
         Options = options;
         Logger = logger;
         Metrics = metrics;
-        TimeProvider = timeProvider;
+        Deadlines = deadlines;
         Authorization = authorization;
         FullName = method.FullName;
+        MetricTags = new MethodMetricTags(method);
         ActivityName = method.ServiceName + "/" + method.Name;
         MaxReceiveMessageSize = options.MaxReceiveMessageSize ?? int.MaxValue;
         MaxSendMessageSize = options.MaxSendMessageSize;
@@ -45,7 +46,10 @@ internal sealed class ServerMethodState
 
     public GrpcServerMetrics Metrics { get; }
 
-    public TimeProvider TimeProvider { get; }
+    public MethodMetricTags MetricTags { get; }
+
+    /// <summary>The server's shared deadline timer.</summary>
+    public DeadlineScheduler Deadlines { get; }
 
     public MethodAuthorization Authorization { get; }
 

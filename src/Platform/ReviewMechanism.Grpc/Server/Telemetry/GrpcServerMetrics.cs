@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using ReviewMechanism.Grpc.Server.Internal;
 
@@ -36,7 +35,7 @@ public sealed class GrpcServerMetrics
     {
         if (_started.Enabled)
         {
-            _started.Add(1, MethodTags(state));
+            _started.Add(1, state.MetricTags.Method);
         }
     }
 
@@ -44,8 +43,7 @@ public sealed class GrpcServerMetrics
     {
         if (_completed.Enabled || _duration.Enabled)
         {
-            var tags = MethodTags(state);
-            tags.Add("rpc.grpc.status_code", (int)code);
+            var tags = state.MetricTags.WithStatus(code);
             if (_completed.Enabled)
             {
                 _completed.Add(1, tags);
@@ -61,7 +59,7 @@ public sealed class GrpcServerMetrics
     {
         if (_sent.Enabled)
         {
-            _sent.Add(1, MethodTags(state));
+            _sent.Add(1, state.MetricTags.Method);
         }
     }
 
@@ -69,14 +67,7 @@ public sealed class GrpcServerMetrics
     {
         if (_received.Enabled)
         {
-            _received.Add(1, MethodTags(state));
+            _received.Add(1, state.MetricTags.Method);
         }
     }
-
-    private static TagList MethodTags(ServerMethodState state) => new()
-    {
-        { "rpc.system", "grpc" },
-        { "rpc.service", state.Method.ServiceName },
-        { "rpc.method", state.Method.Name },
-    };
 }

@@ -25,6 +25,6 @@ internal sealed class ClientStreamingCallHandler<TRequest, TResponse> : ServerCa
         }
         var response = await _pipeline(new RequestStreamReader<TRequest>(call, _method.RequestParser), call).ConfigureAwait(false)
             ?? throw new RpcException(new Status(StatusCode.Internal, "The handler returned no response message."));
-        await call.CompleteAsync(response).ConfigureAwait(false);
+        call.Complete(response);
     }
 }

@@ -24,6 +24,6 @@ internal sealed class DuplexStreamingCallHandler<TRequest, TResponse> : ServerCa
             await State.Authorization.AuthorizeAsync(call.HttpContext).ConfigureAwait(false);
         }
         await _pipeline(new RequestStreamReader<TRequest>(call, _method.RequestParser), new ResponseStreamWriter<TResponse>(call), call).ConfigureAwait(false);
-        await call.CompleteAsync(null).ConfigureAwait(false);
+        call.Complete(null);
     }
 }

@@ -71,7 +71,7 @@ internal abstract class ServerCallHandler
         }
         catch (Exception ex)
         {
-            await call.FailAsync(ex).ConfigureAwait(false);
+            call.Fail(ex);
         }
         await call.EndAsync().ConfigureAwait(false);
     }

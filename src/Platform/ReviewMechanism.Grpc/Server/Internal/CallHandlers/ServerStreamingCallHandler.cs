@@ -25,6 +25,6 @@ internal sealed class ServerStreamingCallHandler<TRequest, TResponse> : ServerCa
         }
         var request = await RequestMessageReader.ReadSingleAsync(call, _method.RequestParser).ConfigureAwait(false);
         await _pipeline(request, new ResponseStreamWriter<TResponse>(call), call).ConfigureAwait(false);
-        await call.CompleteAsync(null).ConfigureAwait(false);
+        call.Complete(null);
     }
 }

@@ -26,6 +26,6 @@ internal sealed class UnaryCallHandler<TRequest, TResponse> : ServerCallHandler
         var request = await RequestMessageReader.ReadSingleAsync(call, _method.RequestParser).ConfigureAwait(false);
         var response = await _pipeline(request, call).ConfigureAwait(false)
             ?? throw new RpcException(new Status(StatusCode.Internal, "The handler returned no response message."));
-        await call.CompleteAsync(response).ConfigureAwait(false);
+        call.Complete(response);
     }
 }

@@ -151,17 +151,17 @@ const testService = {
     echoInitial(call);
     const trailer = echoTrailer(call);
     const failure = echoedStatus(call.request, trailer);
+    if (failure) {
+      call.emit('error', failure);
+      return;
+    }
     (async () => {
       for (const p of call.request.response_parameters) {
         await sleepMicros(p.interval_us);
         if (call.cancelled) return;
         call.write({ payload: payload(p.size) });
       }
-      if (failure) {
-        call.emit('error', failure);
-      } else {
-        call.end(trailer);
-      }
+      call.end(trailer);
     })();
   },
 

@@ -1,0 +1,23 @@
+using ReviewMechanism.Grpc.InteropTests.Hosting;
+using Xunit;
+
+namespace ReviewMechanism.Grpc.InteropTests;
+
+/// <summary>Python grpcio (Debian's python3-grpcio) runs the interop cases against this library's server.</summary>
+public sealed class GrpcioClientInteropTests(OurInteropServer server) : IClassFixture<OurInteropServer>
+{
+    [Theory]
+    [MemberData(nameof(InteropCases.All), MemberType = typeof(InteropCases))]
+    public async Task GrpcioClientPassesTheCaseAgainstOurServer(string testCase)
+    {
+        var result = await Drivers.GrpcioAsync(server.Port, testCase);
+        Assert.True(result.ExitCode == 0, $"grpcio client failed {testCase} against our server:\n{result.Describe()}\n--- server log ---\n{server.Log}");
+    }
+
+    [Fact]
+    public async Task GrpcioHealthAndReflectionClientsSeeOurServices()
+    {
+        var result = await Drivers.HealthAndReflectionCheckAsync(server.Port, ["grpc.testing.TestService", "grpc.health.v1.Health"], strictFileNames: true);
+        Assert.True(result.ExitCode == 0, $"health/reflection check failed against our server:\n{result.Describe()}\n--- server log ---\n{server.Log}");
+    }
+}

@@ -4,7 +4,7 @@
 #     health/reflection check (run with /usr/bin/python3);
 #   - nodejs + npm and tests/interop-node's packages (@grpc/grpc-js, @grpc/proto-loader,
 #     @grpc/reflection, grpc-health-check) from its committed package-lock.json;
-#   - nghttp2-client (h2load) and util-linux (taskset) for bench/grpc-unary.
+#   - nghttp2-client (h2load), util-linux (taskset) and curl for bench/grpc-unary.
 # Idempotent: installs only what is missing and reinstalls the npm packages only when
 # package-lock.json changed. Safe to run before every test run.
 set -euo pipefail
@@ -17,7 +17,7 @@ log() { printf 'install-test-deps: %s\n' "$*"; }
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 
 missing=()
-for pkg in python3-grpcio python3-grpc-tools python3-protobuf nghttp2-client util-linux; do
+for pkg in python3-grpcio python3-grpc-tools python3-protobuf nghttp2-client util-linux curl; do
   installed "$pkg" || missing+=("$pkg")
 done
 # Node may come from another source than Debian (e.g. NodeSource's nodejs ships npm itself):

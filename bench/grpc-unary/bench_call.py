@@ -38,7 +38,7 @@ def main():
         with open(args.target, "wb") as f:
             f.write(struct.pack(">BI", 0, len(message)) + message)
         return 0
-    with grpc.insecure_channel(f"127.0.0.1:{args.target}") as channel:
+    with grpc.insecure_channel(f"127.0.0.1:{args.target}", options=interop_protos.NO_PROXY) as channel:
         try:
             response = test_pb2_grpc.TestServiceStub(channel).UnaryCall(request(args), timeout=10)
         except grpc.RpcError as error:

@@ -363,12 +363,13 @@ async function main() {
   const { TestService, UnimplementedService } = loadTesting();
   const target = `${args.server_host}:${args.server_port}`;
   const credentials = grpc.credentials.createInsecure();
+  const options = { 'grpc.enable_http_proxy': 0 }; // loopback: never through an HTTP proxy from the environment
   const context = {
     args,
     TestService,
-    client: new TestService(target, credentials),
-    gzipClient: new TestService(target, credentials, { 'grpc.default_compression_algorithm': GZIP }),
-    unimplementedClient: new UnimplementedService(target, credentials),
+    client: new TestService(target, credentials, options),
+    gzipClient: new TestService(target, credentials, { ...options, 'grpc.default_compression_algorithm': GZIP }),
+    unimplementedClient: new UnimplementedService(target, credentials, options),
   };
   const timeout = setTimeout(() => {
     console.error(`FAIL ${args.test_case}: no result within ${args.timeout_seconds} s.`);

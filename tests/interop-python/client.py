@@ -312,7 +312,7 @@ def main():
     signal.alarm(args.timeout_seconds)
     target = f"{args.server_host}:{args.server_port}"
     try:
-        with grpc.insecure_channel(target) as channel:
+        with grpc.insecure_channel(target, options=interop_protos.NO_PROXY) as channel:
             CASES[args.test_case](test_pb2_grpc.TestServiceStub(channel), channel)
     except CaseFailure as failure:
         print(f"FAIL {args.test_case}: {failure}", file=sys.stderr)

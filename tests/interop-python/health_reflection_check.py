@@ -240,7 +240,7 @@ def main():
     services = args.service or ["grpc.testing.TestService"]
     checker = Checker()
     target = f"{args.server_host}:{args.server_port}"
-    with grpc.insecure_channel(target) as channel:
+    with grpc.insecure_channel(target, options=interop_protos.NO_PROXY) as channel:
         check_health(channel, checker, args.timeout_seconds)
         for version in args.reflection_versions.split(","):
             check_reflection(channel, version, services, checker, args.timeout_seconds, strict_file_names)

@@ -20,6 +20,9 @@ TESTING = ["grpc/testing/empty.proto", "grpc/testing/messages.proto", "grpc/test
 HEALTH = ["grpc/health/v1/health.proto"]
 REFLECTION = ["grpc/reflection/v1/reflection.proto", "grpc/reflection/v1alpha/reflection.proto"]
 
+# Channel options for loopback calls: never through an HTTP proxy named in the environment.
+NO_PROXY = [("grpc.enable_http_proxy", 0)]
+
 _generated = set()
 
 

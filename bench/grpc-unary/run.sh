@@ -2,13 +2,16 @@
 # Unary gRPC benchmark, side by side in one go (issue 2):
 #   raw      Kestrel answering TestService/UnaryCall with a precomputed framed reply (the stack's limit)
 #   library  ReviewMechanism.Grpc with a service's pipeline (service defaults, routing, deadlines,
-#            interceptors, metrics)
+#            authorization, validation, a service interceptor, call logs and metrics collected by
+#            OpenTelemetry with exporters that drop the data)
 #   grpcjs   @grpc/grpc-js
 #   grpcio   Python grpcio (asyncio server)
 # Same message for all: SimpleRequest with a REQUEST_SIZE-byte payload asking RESPONSE_SIZE bytes.
 # All servers run pinned to core SERVER_CPU, h2load (one thread) to core LOAD_CPU. Every server is
 # checked with a real grpcio call, warmed (the .NET ones until two consecutive warm-up runs agree
-# within 5%: tiered compilation), then measured ROUNDS times, servers interleaved, DURATION s each.
+# within 5% in calls per CPU-second: tiered compilation), then measured ROUNDS times, servers
+# interleaved, DURATION s each. Reports req/s and calls per server CPU-second (the server's cost per
+# call, which stays meaningful when other processes share the server's core).
 # Prints a table and writes results.md next to this script.
 #
 #   bench/grpc-unary/run.sh                    (needs eng/install-test-deps.sh and the .NET SDK)
@@ -25,6 +28,7 @@ CONNECTIONS=${CONNECTIONS:-16}
 STREAMS=${STREAMS:-16}
 REQUEST_SIZE=${REQUEST_SIZE:-100}
 RESPONSE_SIZE=${RESPONSE_SIZE:-100}
+DEADLINE=${DEADLINE:-5S}   # grpc-timeout on every request: each server runs its deadline path
 SERVER_CPU=${SERVER_CPU:-0}
 LOAD_CPU=${LOAD_CPU:-1}
 WARMUP_CHUNK=${WARMUP_CHUNK:-10}
@@ -109,12 +113,14 @@ stats() { curl -sf --http2-prior-knowledge "http://127.0.0.1:${port[$1]}/bench/s
 
 json_field() { "$PYTHON" -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$1" "$2"; }
 
-# Runs h2load against a server for $2 seconds; prints "req_per_s succeeded failed cpu_percent".
+# Runs h2load against a server for $2 seconds; prints "req_per_s succeeded failed cpu_percent
+# calls_per_cpu_second" (the last is robust to other processes taking the server's core).
 load() {
   local name=$1 seconds=$2 out="$work/h2load.out" before after
   before=$(cpu_ticks "${pid[$name]}")
   taskset -c "$LOAD_CPU" h2load -D "$seconds" -c "$CONNECTIONS" -m "$STREAMS" -t 1 -d "$work/request.bin" \
-    -H 'content-type: application/grpc' -H 'te: trailers' "http://127.0.0.1:${port[$name]}$METHOD_PATH" > "$out" 2>&1 \
+    -H 'content-type: application/grpc' -H 'te: trailers' -H "grpc-timeout: $DEADLINE" \
+    "http://127.0.0.1:${port[$name]}$METHOD_PATH" > "$out" 2>&1 \
     || die "h2load failed against $name:\n$(cat "$out")"
   after=$(cpu_ticks "${pid[$name]}")
   "$PYTHON" - "$out" "$before" "$after" "$(getconf CLK_TCK)" <<'EOF'
@@ -126,20 +132,20 @@ if not finished or not counts:
     sys.exit("cannot read h2load output:\n" + text)
 seconds, rps = float(finished.group(1)), float(finished.group(2))
 cpu = (int(sys.argv[3]) - int(sys.argv[2])) / int(sys.argv[4]) / seconds * 100
-print(f"{rps:.0f} {counts.group(1)} {int(counts.group(2)) + int(counts.group(3))} {cpu:.0f}")
+print(f"{rps:.0f} {counts.group(1)} {int(counts.group(2)) + int(counts.group(3))} {cpu:.0f} {rps / max(cpu, 0.1) * 100:.0f}")
 EOF
 }
 
 warm() {
-  local name=$1 previous=0 current chunk
+  local name=$1 previous=0 current chunk rps cpu
   if ! is_dotnet "$name"; then
     load "$name" "$WARMUP_OTHER" > /dev/null
     log "$name warmed ${WARMUP_OTHER}s"
     return
   fi
   for chunk in $(seq 1 "$WARMUP_MAX_CHUNKS"); do
-    current=$(load "$name" "$WARMUP_CHUNK" | cut -d' ' -f1)
-    log "$name warm-up $chunk: $current req/s"
+    read -r rps _ _ cpu current <<< "$(load "$name" "$WARMUP_CHUNK")"
+    log "$name warm-up $chunk: $rps req/s at $cpu% CPU, $current calls per CPU-second"
     if (( chunk >= 2 )) && "$PYTHON" -c "import sys; a,b=map(float,sys.argv[1:]); sys.exit(0 if abs(b-a) <= 0.05*a else 1)" "$previous" "$current"; then
       return
     fi
@@ -170,14 +176,14 @@ for round in $(seq 1 "$ROUNDS"); do
       s0=$(stats "$name")
     fi
     result=$(load "$name" "$DURATION")
-    read -r rps succeeded failed cpu <<< "$result"
+    read -r rps succeeded failed cpu efficiency <<< "$result"
     if is_dotnet "$name"; then
       s1=$(stats "$name")
       calls=$(( $(json_field "$s1" calls) - $(json_field "$s0" calls) ))
       alloc=$(( $(json_field "$s1" allocatedBytes) - $(json_field "$s0" allocatedBytes) ))
     fi
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$round" "$rps" "$succeeded" "$failed" "$cpu" "$calls" "$alloc" >> "$runs"
-    log "round $round $name: $rps req/s, server CPU $cpu%${calls:+, $calls calls counted by the server}"
+    log "round $round $name: $rps req/s, server CPU $cpu%, $efficiency calls per CPU-second${calls:+, $calls calls counted by the server}"
   done
 done
 
@@ -186,7 +192,7 @@ for name in $SERVERS; do printf '%s\t%s\n' "$name" "$(label "$name")" >> "$label
 "$PYTHON" "$here/summarize.py" --runs "$runs" --labels "$labels" --out "$RESULTS" \
   --setting "duration=${DURATION}s x ${ROUNDS} rounds (servers interleaved)" \
   --setting "h2load: 1 thread, $CONNECTIONS connections x $STREAMS streams, pinned to CPU $LOAD_CPU" \
-  --setting "servers pinned to CPU $SERVER_CPU; .NET warmed until two ${WARMUP_CHUNK}s runs agree within 5%, others ${WARMUP_OTHER}s" \
-  --setting "message: SimpleRequest with a ${REQUEST_SIZE}-byte payload, SimpleResponse with ${RESPONSE_SIZE} bytes" \
+  --setting "servers pinned to CPU $SERVER_CPU; .NET warmed until two ${WARMUP_CHUNK}s runs agree within 5% (calls per CPU-second), others ${WARMUP_OTHER}s" \
+  --setting "message: SimpleRequest with a ${REQUEST_SIZE}-byte payload, SimpleResponse with ${RESPONSE_SIZE} bytes; grpc-timeout $DEADLINE on every call" \
   --setting "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); load average before start: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)" \
   --setting "versions: .NET $(dotnet --version), node $(node --version), $(h2load --version | head -1)"

@@ -3,6 +3,7 @@ using ReviewMechanism.Bench.GrpcUnary;
 var builder = BenchHosting.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddBenchTelemetry();
 builder.AddBenchGrpcPipeline();
 
 var app = builder.Build();

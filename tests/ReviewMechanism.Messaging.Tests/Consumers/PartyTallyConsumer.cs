@@ -1,0 +1,29 @@
+using System.Diagnostics;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using ReviewMechanism.Events.V1;
+using ReviewMechanism.Messaging.Inbox;
+using ReviewMechanism.Messaging.Tests.Data;
+
+namespace ReviewMechanism.Messaging.Tests.Consumers;
+
+/// <summary>Counts nominations per party, idempotently (through the inbox).</summary>
+public sealed class PartyTallyConsumer(TestServiceContext db, DeliveryLog log, PoisonSwitch poison)
+    : IdempotentConsumer<PersonNominated, TestServiceContext>(db)
+{
+    protected override async Task HandleAsync(PersonNominated message, ConsumeContext<PersonNominated> context, CancellationToken cancellationToken)
+    {
+        if (poison.Fails(message.Party))
+        {
+            throw new InvalidOperationException($"Nominations of {message.Party} cannot be counted.");
+        }
+        var tally = await DbContext.PartyTallies.SingleOrDefaultAsync(t => t.Party == message.Party, cancellationToken);
+        if (tally is null)
+        {
+            tally = new PartyTally { Party = message.Party };
+            DbContext.PartyTallies.Add(tally);
+        }
+        tally.Nominations++;
+        log.Add(new Delivery(nameof(PartyTallyConsumer), context.MessageId!.Value, Activity.Current?.TraceId, message));
+    }
+}

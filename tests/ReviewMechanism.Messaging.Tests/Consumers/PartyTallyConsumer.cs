@@ -17,13 +17,10 @@ public sealed class PartyTallyConsumer(TestServiceContext db, DeliveryLog log, P
         {
             throw new InvalidOperationException($"Nominations of {message.Party} cannot be counted.");
         }
-        var tally = await DbContext.PartyTallies.SingleOrDefaultAsync(t => t.Party == message.Party, cancellationToken);
-        if (tally is null)
-        {
-            tally = new PartyTally { Party = message.Party };
-            DbContext.PartyTallies.Add(tally);
-        }
-        tally.Nominations++;
+        // An atomic increment: messages of one party are consumed concurrently.
+        await DbContext.Database.ExecuteSqlAsync(
+            $"INSERT INTO party_tallies (party, nominations) VALUES ({message.Party}, 1) ON CONFLICT (party) DO UPDATE SET nominations = party_tallies.nominations + 1",
+            cancellationToken);
         log.Add(new Delivery(nameof(PartyTallyConsumer), context.MessageId!.Value, Activity.Current?.TraceId, message));
     }
 }

@@ -17,7 +17,7 @@ public sealed class IntegrationEventOutbox<TContext>(TContext dbContext, OutboxW
         var activity = Activity.Current;
         var message = new OutboxMessage
         {
-            Id = Guid.CreateVersion7(timeProvider.GetUtcNow()),
+            Id = OutboxMessageIds.Next(timeProvider.GetUtcNow()),
             MessageType = integrationEvent.Descriptor.FullName,
             ClrType = ProtobufMessageTypes.GetStoredName(type),
             Payload = integrationEvent.ToByteArray(),

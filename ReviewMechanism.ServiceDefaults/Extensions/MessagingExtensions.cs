@@ -2,7 +2,6 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using ReviewMechanism.Messaging;
-using ReviewMechanism.Messaging.Configuration;
 using ReviewMechanism.Messaging.Outbox;
 
 namespace Microsoft.Extensions.Hosting;

@@ -1,27 +1,68 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Hosting;
+using ReviewMechanism.ServiceDefaults.Authorization;
 
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>The defaults every service of the mechanism starts with, as in Aspire's ServiceDefaults.</summary>
 public static class ServiceDefaultsExtensions
 {
-    private const string LiveTag = "live";
+    /// <summary>Health checks tagged with this answer <c>/alive</c> (liveness); every check answers <c>/health</c>.</summary>
+    public const string LiveTag = "live";
 
+    /// <summary>Tag of the checks of what a service depends on (database, broker, cache).</summary>
+    public const string ReadyTag = "ready";
+
+    /// <summary>
+    /// Health checks, structured logs, OpenTelemetry (traces, metrics, logs) and the shared authorization
+    /// policies. Token validation (<see cref="AuthenticationExtensions.AddDefaultAuthentication{TBuilder}"/>),
+    /// the database (<c>AddNpgsqlDbContext</c>), Redis (<c>AddRedisClient</c>) and messaging (<c>AddMessaging</c>)
+    /// are added by each service that needs them.
+    /// </summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
+    {
+        builder.AddDefaultLogging();
+        builder.AddDefaultTelemetry();
+        builder.AddDefaultHealthChecks();
+        builder.Services.AddMechanismAuthorization();
+
+        // gRPC hosting goes here when ReviewMechanism.Grpc's server lands (the lead adds it):
+        // builder.Services.AddGrpcServer(...) and the Kestrel endpoint conventions
+        // (Kestrel__Endpoints__http__Url for HTTP/1.1 + HTTP/2, Kestrel__Endpoints__grpc__Url with Protocols=Http2).
+        return builder;
+    }
+
+    public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
         return builder;
     }
 
+    /// <summary><c>/health</c>: every check (503 when one is unhealthy); <c>/alive</c>: liveness only. Both anonymous.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/health");
-        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) });
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) }).AllowAnonymous();
         return app;
+    }
+
+    private static class HealthResponse
+    {
+        /// <summary>The overall status as plain text first (what probes read), then one line per check.</summary>
+        public static async Task WriteAsync(HttpContext context, HealthReport report)
+        {
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync(report.Status.ToString()).ConfigureAwait(false);
+            foreach (var (name, entry) in report.Entries.OrderBy(e => e.Key, StringComparer.Ordinal))
+            {
+                var detail = entry.Description ?? entry.Exception?.Message;
+                await context.Response.WriteAsync($"\n{name}: {entry.Status}{(detail is null ? "" : " - " + detail)}").ConfigureAwait(false);
+            }
+        }
     }
 }

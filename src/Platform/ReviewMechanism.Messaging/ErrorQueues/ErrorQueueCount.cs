@@ -1,0 +1,3 @@
+namespace ReviewMechanism.Messaging.ErrorQueues;
+
+public sealed record ErrorQueueCount(string Queue, string ErrorQueue, long Messages);

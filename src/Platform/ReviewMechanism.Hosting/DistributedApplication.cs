@@ -171,6 +171,17 @@ public sealed class DistributedApplication : IAsyncDisposable
     {
         await StopAsync().ConfigureAwait(false);
         await _orchestrator.DisposeAsync().ConfigureAwait(false);
+        if (Options.DeleteDataDirectoryOnDispose && Directory.Exists(DataDirectory))
+        {
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A throwaway folder under the temp directory; not worth failing a test for.
+            }
+        }
     }
 
     /// <summary>Current state of every resource instance (what the dashboard shows).</summary>

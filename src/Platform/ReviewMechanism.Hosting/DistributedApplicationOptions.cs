@@ -49,6 +49,9 @@ public sealed class DistributedApplicationOptions
     /// <summary>Lines kept per resource for the dashboard and tests.</summary>
     public int LogLinesKept { get; set; } = 500;
 
+    /// <summary>Delete the data folder when the application is disposed (a test's throwaway folder).</summary>
+    public bool DeleteDataDirectoryOnDispose { get; set; }
+
     /// <summary>Run only these resources and what they depend on (null: all). Tests use it.</summary>
     public IReadOnlyCollection<string>? ResourceSubset { get; set; }
 

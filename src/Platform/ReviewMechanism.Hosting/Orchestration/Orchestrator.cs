@@ -22,6 +22,7 @@ internal sealed class Orchestrator : IAsyncDisposable
     private readonly Action<ResourceLogLine> _sink;
     private readonly Dictionary<string, string?> _marker;
     private Task? _stopping;
+    private bool _started;
 
     public Orchestrator(DistributedApplicationModel model, DistributedApplicationOptions options, IConfiguration configuration, string dataDirectory)
     {
@@ -57,6 +58,7 @@ internal sealed class Orchestrator : IAsyncDisposable
 
     public void Start()
     {
+        _started = true;
         foreach (var server in _model.Resources.OfType<LocalServerResource>())
         {
             _prepared[server] = PrepareAsync(server);
@@ -131,7 +133,7 @@ internal sealed class Orchestrator : IAsyncDisposable
     {
         lock (_shutdown)
         {
-            return _stopping ??= StopAllAsync();
+            return _stopping ??= _started ? StopAllAsync() : Task.CompletedTask;
         }
     }
 
@@ -187,7 +189,14 @@ internal sealed class Orchestrator : IAsyncDisposable
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             Log(instance.Name, $"Stopping failed: {e.Message}; killing it.", isError: true);
-            instance.Runner.Kill();
+            try
+            {
+                instance.Runner.Kill();
+            }
+            catch (Exception kill) when (kill is not OutOfMemoryException)
+            {
+                Log(instance.Name, $"Killing failed too: {kill.Message}", isError: true);
+            }
         }
         instance.Update(s =>
         {
@@ -258,7 +267,9 @@ internal sealed class Orchestrator : IAsyncDisposable
             {
                 break;
             }
-            using var run = CancellationTokenSource.CreateLinkedTokenSource(shutdown, instance.StopCancellation.Token);
+            // This run's stop signal: a later StartResource replaces the instance's, not this one.
+            var stopped = instance.StopCancellation.Token;
+            using var run = CancellationTokenSource.CreateLinkedTokenSource(shutdown, stopped);
             instance.Update(s =>
             {
                 s.State = KnownResourceStates.Starting;
@@ -307,7 +318,7 @@ internal sealed class Orchestrator : IAsyncDisposable
                 exitCode = -1;
                 Log(instance.Name, $"Failed to start: {failure.Message}", isError: true);
             }
-            if (shutdown.IsCancellationRequested || instance.StopRequested)
+            if (shutdown.IsCancellationRequested || stopped.IsCancellationRequested)
             {
                 instance.Update(s =>
                 {
@@ -337,7 +348,7 @@ internal sealed class Orchestrator : IAsyncDisposable
             Log(instance.Name, $"{instance.Name} {(failure is null ? $"exited with code {exitCode}" : "failed to start")}; restarting in {delay.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s (crash {crashesInARow} in a row).", isError: true);
             try
             {
-                using var wait = CancellationTokenSource.CreateLinkedTokenSource(shutdown, instance.StopCancellation.Token);
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(shutdown, stopped);
                 await Task.Delay(delay, wait.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
@@ -399,7 +410,7 @@ internal sealed class Orchestrator : IAsyncDisposable
             (line, isError) => Log(instance.Name, line, isError),
             _probeClient),
         PostgresDatabaseResource database => new DatabaseRunner(database, () => _instances[database.Server][0].IsHealthy),
-        LocalServerResource server => new ServerRunner(() => server.Server ?? throw new InvalidOperationException($"{server.Name} is not prepared.")),
+        LocalServerResource server => new ServerRunner(server),
         _ => throw new NotSupportedException($"No runner for {instance.Resource.GetType().Name}."),
     };
 

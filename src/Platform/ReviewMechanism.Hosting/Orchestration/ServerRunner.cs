@@ -1,19 +1,22 @@
+using ReviewMechanism.Hosting.ApplicationModel;
 using ReviewMechanism.Hosting.Servers;
 
 namespace ReviewMechanism.Hosting.Orchestration;
 
-/// <summary>Runs a prepared local server's process.</summary>
-internal sealed class ServerRunner(Func<ILocalServer> server) : IInstanceRunner
+/// <summary>Runs a prepared local server's process (stop and kill do nothing before it is prepared).</summary>
+internal sealed class ServerRunner(LocalServerResource resource) : IInstanceRunner
 {
-    public Task<int> Exited => server().Process?.Exited ?? Task.FromResult(0);
+    private ILocalServer Server => resource.Server ?? throw new InvalidOperationException($"{resource.Name} is not prepared.");
 
-    public int? Pid => server().Process?.Id;
+    public Task<int> Exited => resource.Server?.Process?.Exited ?? Task.FromResult(0);
 
-    public Task StartAsync(CancellationToken cancellationToken) => server().StartProcessAsync(cancellationToken);
+    public int? Pid => resource.Server?.Process?.Id;
 
-    public Task<bool> ProbeAsync(CancellationToken cancellationToken) => server().ProbeAsync(cancellationToken);
+    public Task StartAsync(CancellationToken cancellationToken) => Server.StartProcessAsync(cancellationToken);
 
-    public Task StopAsync(StopMode mode) => server().StopAsync(mode);
+    public Task<bool> ProbeAsync(CancellationToken cancellationToken) => Server.ProbeAsync(cancellationToken);
 
-    public void Kill() => server().Process?.Kill();
+    public Task StopAsync(StopMode mode) => resource.Server?.StopAsync(mode) ?? Task.CompletedTask;
+
+    public void Kill() => resource.Server?.Process?.Kill();
 }

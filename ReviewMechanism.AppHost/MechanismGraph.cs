@@ -21,7 +21,8 @@ public sealed class MechanismGraph : IDistributedApplicationGraph
         var messaging = builder.AddRabbitMQ("messaging");
         var redis = builder.AddRedis("redis");
 
-        var identity = builder.AddService<Projects.Identity_Api>("identity", postgres.AddDatabase("identitydb"), redis);
+        var identity = builder.AddService<Projects.Identity_Api>("identity", postgres.AddDatabase("identitydb"), redis, messaging)
+            .WithDataDirectory("Identity__DataDirectory");
         var gateway = builder.AddProject<Projects.Gateway>("gateway")
             .WithHttpHealthCheck("/health")
             .WithHttpEndpoint(GatewayHttpPort)

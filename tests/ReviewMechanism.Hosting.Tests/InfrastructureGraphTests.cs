@@ -35,7 +35,8 @@ public sealed class InfrastructureGraphFixture : IAsyncLifetime
             .WithReference(messaging).WaitFor(messaging)
             .WithReference(redis).WaitFor(redis)
             .WithReference(beta).WaitFor(beta)
-            .WithEnvironment("Identity__Authority", beta.GetEndpoint("http"));
+            .WithEnvironment("Identity__Authority", beta.GetEndpoint("http"))
+            .WithDataDirectory("Echo__DataDirectory");
         App = await builder.StartAsync(TimeSpan.FromSeconds(150));
         Started = App.GetSnapshots().ToDictionary(s => s.Name);
     }
@@ -67,6 +68,8 @@ public sealed class InfrastructureGraphTests(InfrastructureGraphFixture fixture)
         Assert.Equal("true", alpha["ReviewMechanism__DemoData"]);
         Assert.False(alpha.ContainsKey("OTEL_EXPORTER_OTLP_ENDPOINT"), "No OTLP endpoint is passed when the AppHost has none.");
         Assert.False(alpha.ContainsKey("ConnectionStrings__postgres"), "Only referenced resources are passed.");
+        Assert.Equal(Path.Combine(App.DataDirectory, "alpha"), alpha["Echo__DataDirectory"]);
+        Assert.True(Directory.Exists(alpha["Echo__DataDirectory"]));
 
         var beta = (await EchoReport.GetAsync(App, "beta")).Environment;
         Assert.DoesNotContain(beta.Keys, k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal) || k.StartsWith("services__", StringComparison.Ordinal));

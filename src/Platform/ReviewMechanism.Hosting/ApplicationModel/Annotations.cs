@@ -27,3 +27,6 @@ public enum EndpointProtocols
     /// <summary>HTTP/2 only: cleartext h2c with prior knowledge, as gRPC clients speak.</summary>
     Http2,
 }
+
+/// <summary>The project gets a folder of its own in the AppHost's data folder, through this environment variable.</summary>
+public sealed record DataDirectoryAnnotation(string EnvironmentVariable) : IResourceAnnotation;

@@ -46,6 +46,16 @@ public static class ProjectResourceBuilderExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Gives the project <c>{data folder}/{name}</c> (created, kept across restarts, a throwaway one in
+    /// tests) through <paramref name="environmentVariable"/>, e.g. <c>Identity__DataDirectory</c>.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithDataDirectory(this IResourceBuilder<ProjectResource> builder, string environmentVariable)
+    {
+        builder.Resource.Annotations.Add(new DataDirectoryAnnotation(environmentVariable));
+        return builder;
+    }
+
     /// <summary>A reference to a named endpoint, resolved when ports are allocated.</summary>
     public static EndpointReference GetEndpoint(this IResourceBuilder<ProjectResource> builder, string name) =>
         new(builder.Resource, name);

@@ -405,7 +405,7 @@ internal sealed class Orchestrator : IAsyncDisposable
         ProjectResource project => new ProjectRunner(
             project,
             instance.Replica,
-            () => ProjectEnvironment.Build(project, instance.Replica, instance.Name, _options, _configuration, _marker),
+            () => ProjectEnvironment.Build(project, instance.Replica, instance.Name, _options, _configuration, DataDirectory, _marker),
             _options,
             (line, isError) => Log(instance.Name, line, isError),
             _probeClient),

@@ -19,6 +19,7 @@ internal static class ProjectEnvironment
         string instanceName,
         DistributedApplicationOptions options,
         IConfiguration configuration,
+        string dataDirectory,
         IReadOnlyDictionary<string, string?> marker)
     {
         var environment = new Dictionary<string, string?>(marker);
@@ -73,6 +74,12 @@ internal static class ProjectEnvironment
                     }
                     break;
             }
+        }
+        foreach (var data in project.Annotations.OfType<DataDirectoryAnnotation>())
+        {
+            var folder = Path.Combine(dataDirectory, project.Name);
+            Directory.CreateDirectory(folder);
+            environment[data.EnvironmentVariable] = folder;
         }
         if (options.DemoData)
         {

@@ -175,4 +175,47 @@ public sealed class InfrastructureGraphTests(InfrastructureGraphFixture fixture)
         await using var read = new NpgsqlCommand("SELECT count(*) FROM focal_point WHERE name = 'Ana'", again);
         Assert.True((long)(await read.ExecuteScalarAsync())! >= 1);
     }
+
+    [Fact]
+    public async Task ACrashedServerIsRestartedOnItsPortWithItsData()
+    {
+        var connectionString = App.GetConnectionString("redis");
+        using (var redis = await ConnectionMultiplexer.ConnectAsync(connectionString))
+        {
+            await redis.GetDatabase().StringSetAsync("pairing", "AUT-BRA");
+        }
+        var before = App.GetSnapshots().Single(s => s.Name == "redis");
+
+        App.KillResource("redis");
+        var after = (await App.ResourceNotifications.WaitForResourceAsync("redis", s => s.IsHealthy && s.RestartCount == before.RestartCount + 1))[0];
+
+        Assert.NotEqual(before.Pid, after.Pid);
+        Assert.Equal(before.Endpoints["tcp"], after.Endpoints["tcp"]);
+        using var again = await ConnectionMultiplexer.ConnectAsync(connectionString);
+        Assert.Equal("AUT-BRA", (string?)await again.GetDatabase().StringGetAsync("pairing"));
+    }
+
+    [Fact]
+    public async Task RabbitMqStoppedAndStartedAgainKeepsItsDurableMessages()
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(App.GetConnectionString("messaging")) };
+        await using (var connection = await factory.CreateConnectionAsync())
+        await using (var channel = await connection.CreateChannelAsync())
+        {
+            await channel.QueueDeclareAsync("country-review-events", durable: true, exclusive: false, autoDelete: false);
+            await channel.BasicPublishAsync("", "country-review-events", mandatory: false, new BasicProperties { Persistent = true }, "stage-advanced"u8.ToArray());
+        }
+
+        await App.StopResourceAsync("messaging");
+        Assert.Equal(KnownResourceStates.Stopped, App.GetSnapshots().Single(s => s.Name == "messaging").State);
+        Assert.Equal(KnownResourceStates.Running, App.GetSnapshots().Single(s => s.Name == "alpha").State);
+        await App.StartResourceAsync("messaging");
+        await App.WaitForResourceHealthyAsync("messaging", TimeSpan.FromSeconds(180));
+
+        await using var reconnected = await factory.CreateConnectionAsync();
+        await using var reader = await reconnected.CreateChannelAsync();
+        var message = await reader.BasicGetAsync("country-review-events", autoAck: true);
+        Assert.NotNull(message);
+        Assert.Equal("stage-advanced", System.Text.Encoding.UTF8.GetString(message.Body.Span));
+    }
 }

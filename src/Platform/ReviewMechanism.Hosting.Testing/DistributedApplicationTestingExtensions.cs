@@ -24,7 +24,7 @@ public static class DistributedApplicationTestingExtensions
     /// <summary>Waits until the resource is running and healthy (after a restart, say).</summary>
     public static Task WaitForResourceHealthyAsync(this DistributedApplication app, string resource, TimeSpan? timeout = null)
     {
-        var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(120));
         return app.ResourceNotifications.WaitForResourceHealthyAsync(resource, limit.Token)
             .ContinueWith(t => { limit.Dispose(); return t; }, TaskScheduler.Default).Unwrap();
     }

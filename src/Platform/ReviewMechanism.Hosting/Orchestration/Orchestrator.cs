@@ -110,11 +110,14 @@ internal sealed class Orchestrator : IAsyncDisposable
         instance.Runner.Kill();
     }
 
-    /// <summary>Stops every instance of the resource; it stays stopped (no restart) until <see cref="StartResourceAsync"/>.</summary>
+    /// <summary>
+    /// Stops every instance of the resource gracefully (a broker or database restart, not a crash: that
+    /// is <see cref="Kill"/>); it stays stopped (no restart) until <see cref="StartResourceAsync"/>.
+    /// </summary>
     public async Task StopResourceAsync(string name)
     {
         var resource = _model.Find(name);
-        await Task.WhenAll(_instances[resource].Select(i => StopInstanceAsync(i, _options.StopMode))).ConfigureAwait(false);
+        await Task.WhenAll(_instances[resource].Select(i => StopInstanceAsync(i, StopMode.Graceful))).ConfigureAwait(false);
         await Notifications.WaitForResourceAsync(name, s => s.State is KnownResourceStates.Stopped or KnownResourceStates.NotStarted or KnownResourceStates.FailedToStart).ConfigureAwait(false);
     }
 

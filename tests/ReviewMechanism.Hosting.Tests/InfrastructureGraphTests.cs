@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Grpc.Health.V1;
 using Npgsql;
 using RabbitMQ.Client;
 using ReviewMechanism.Hosting.ApplicationModel;
@@ -105,6 +106,16 @@ public sealed class InfrastructureGraphTests(InfrastructureGraphFixture fixture)
 
         var overHttp = await EchoReport.GetAsync(App, "beta", "http");
         Assert.Equal("HTTP/1.1", overHttp.Protocol);
+    }
+
+    [Fact]
+    public async Task ATypedGrpcClientCallsAServiceOnItsGrpcEndpoint()
+    {
+        var health = App.CreateGrpcClient<Health.HealthClient>("beta");
+
+        var reply = await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(10));
+
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, reply.Status);
     }
 
     [Fact]

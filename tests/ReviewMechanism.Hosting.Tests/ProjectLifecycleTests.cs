@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Grpc.Health.V1;
 using ReviewMechanism.Hosting.ApplicationModel;
 using ReviewMechanism.Hosting.Testing;
 using Xunit.Abstractions;
@@ -85,7 +86,16 @@ public sealed class ProjectLifecycleTests(ITestOutputHelper output)
         var replicas = new[] { caller["services__multi__grpc__0"]!, caller["services__multi__grpc__1"]! };
         Assert.Equal([app.GetEndpoint("multi", "grpc", 0).ToString().TrimEnd('/'), app.GetEndpoint("multi", "grpc", 1).ToString().TrimEnd('/')], replicas);
         Assert.NotEqual(replicas[0], replicas[1]);
-        Assert.NotEqual((await EchoReport.GetAsync(app, "multi", replica: 0)).Pid, (await EchoReport.GetAsync(app, "multi", replica: 1)).Pid);
+        var pids = new[] { (await EchoReport.GetAsync(app, "multi", replica: 0)).Pid, (await EchoReport.GetAsync(app, "multi", replica: 1)).Pid };
+        Assert.NotEqual(pids[0], pids[1]);
+
+        for (var replica = 0; replica < 2; replica++)
+        {
+            var client = app.CreateGrpcClient<Health.HealthClient>("multi", replica: replica);
+            using var call = client.CheckAsync(new HealthCheckRequest());
+            Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, (await call).Status);
+            Assert.Equal(pids[replica].ToString(System.Globalization.CultureInfo.InvariantCulture), (await call.ResponseHeadersAsync).GetValue("echo-pid"));
+        }
     }
 
     [Fact]

@@ -20,6 +20,7 @@ public sealed class DistributedApplication : IAsyncDisposable
 
     private readonly Orchestrator _orchestrator;
     private readonly Stopwatch _clock = new();
+    private readonly List<IDisposable> _disposeWithApplication = [];
     private DashboardServer? _dashboard;
     private FileStream? _lock;
     private bool _started;
@@ -169,6 +170,14 @@ public sealed class DistributedApplication : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        lock (_disposeWithApplication)
+        {
+            foreach (var disposable in _disposeWithApplication)
+            {
+                disposable.Dispose();
+            }
+            _disposeWithApplication.Clear();
+        }
         await StopAsync().ConfigureAwait(false);
         await _orchestrator.DisposeAsync().ConfigureAwait(false);
         if (Options.DeleteDataDirectoryOnDispose && Directory.Exists(DataDirectory))
@@ -212,6 +221,16 @@ public sealed class DistributedApplication : IAsyncDisposable
     public IReadOnlyList<string> GetLogs(string resource, int replica = 0) => _orchestrator.GetLogs(resource, replica);
 
     internal TimeSpan Uptime => _clock.Elapsed;
+
+    /// <summary>Things made for callers (the testing builder's gRPC channels) that end with the application.</summary>
+    internal T DisposeWithApplication<T>(T disposable) where T : IDisposable
+    {
+        lock (_disposeWithApplication)
+        {
+            _disposeWithApplication.Add(disposable);
+        }
+        return disposable;
+    }
 
     private async Task ReportWhenHealthyAsync()
     {

@@ -88,6 +88,7 @@ public sealed class ProjectLifecycleTests(ITestOutputHelper output)
         Assert.NotEqual(replicas[0], replicas[1]);
         var pids = new[] { (await EchoReport.GetAsync(app, "multi", replica: 0)).Pid, (await EchoReport.GetAsync(app, "multi", replica: 1)).Pid };
         Assert.NotEqual(pids[0], pids[1]);
+        Assert.Contains(app.GetLogs("multi", replica: 1), line => line.Contains(app.GetEndpoint("multi", "grpc", 1).ToString().TrimEnd('/'), StringComparison.Ordinal));
 
         for (var replica = 0; replica < 2; replica++)
         {

@@ -69,20 +69,22 @@ internal sealed class Orchestrator : IAsyncDisposable
         }
     }
 
-    public void Log(string resource, string text, bool isError = false)
+    /// <summary>Logs lines for an instance (by its name, e.g. <c>multi-1</c>), a resource (all its instances) or <c>apphost</c>.</summary>
+    public void Log(string source, string text, bool isError = false)
     {
+        var owners = Instances.Where(i => i.Name == source).ToList();
+        if (owners.Count == 0)
+        {
+            owners = Instances.Where(i => i.Resource.Name == source).ToList();
+        }
         foreach (var line in text.Split('\n'))
         {
             var trimmed = line.TrimEnd('\r');
-            var entry = new ResourceLogLine(resource, DateTimeOffset.UtcNow, trimmed, isError);
-            if (_instances.Keys.FirstOrDefault(r => r.Name == resource) is { } owner)
+            foreach (var owner in owners)
             {
-                foreach (var instance in _instances[owner])
-                {
-                    instance.Logs.Add(trimmed);
-                }
+                owner.Logs.Add(trimmed);
             }
-            _sink(entry);
+            _sink(new ResourceLogLine(source, DateTimeOffset.UtcNow, trimmed, isError));
         }
     }
 

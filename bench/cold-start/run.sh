@@ -71,6 +71,17 @@ done
   for case in "existing data" "first run"; do
     echo "- $case: $(echo "${samples[$case]}" | awk 'NF {printf "%s/%s/%s  ", $1, $2, $3}')"
   done
+  echo
+  echo "Notes:"
+  echo "- The services run as they are at this commit; while a service is a skeleton (health endpoints"
+  echo "  only), its share of the start is the ASP.NET Core start-up alone. Re-run as the services grow."
+  echo "- The critical path: RabbitMQ's boot (the services wait for messaging), then the services in"
+  echo "  parallel, then the gateway (it waits for every service)."
+  load="$(printf '%s\n%s' "${samples["existing data"]}" "${samples["first run"]}" | awk 'NF {print $3}' | median)"
+  if awk -v l="$load" -v c="$(nproc)" 'BEGIN { exit !(l > c) }'; then
+    echo "- The machine was busy: the median load average before a run ($load) was above its $(nproc) cores,"
+    echo "  so other work competed for the CPU; these times are upper bounds. Re-run on an idle machine."
+  fi
 } > "$here/results.md.new"
 mv "$here/results.md.new" "$here/results.md"
 cat "$here/results.md"

@@ -27,13 +27,18 @@ internal static class MechanismGraphExtensions
 
     /// <summary>
     /// Where tokens come from (ARCHITECTURE.md): <c>Identity:Authority</c> is the identity service's
-    /// internal URL (discovery), <c>Identity:Issuer</c> the public URL, the gateway's.
+    /// internal URL (discovery), <c>Identity:Issuer</c> the public URL, the gateway's (the identity
+    /// service's own when a test runs a subset without the gateway).
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithIdentity(
         this IResourceBuilder<ProjectResource> service,
         IResourceBuilder<ProjectResource> identity,
-        IResourceBuilder<ProjectResource> gateway) =>
-        service
-            .WithEnvironment("Identity__Authority", identity.GetEndpoint("http"))
-            .WithEnvironment("Identity__Issuer", gateway.GetEndpoint("http"));
+        IResourceBuilder<ProjectResource> gateway)
+    {
+        var authority = identity.GetEndpoint("http");
+        var publicUrl = gateway.GetEndpoint("http");
+        return service
+            .WithEnvironment("Identity__Authority", authority)
+            .WithEnvironment("Identity__Issuer", () => publicUrl.TryGetUrl() ?? authority.TryGetUrl());
+    }
 }

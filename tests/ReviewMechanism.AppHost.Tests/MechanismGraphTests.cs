@@ -67,4 +67,16 @@ public sealed class MechanismGraphTests(ITestOutputHelper output)
 
         Assert.Equal(["postgres", "messaging", "redis", "nominationsdb", "nominations", "reviewsdb", "reviews"], model.Resources.Select(r => r.Name));
     }
+
+    [Fact]
+    public async Task IdentityRunsAloneWithItsOwnUrlAsIssuerWhenTheGatewayIsLeftOut()
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<MechanismGraph>();
+        await using var app = await builder.WithResources("identity").StartAsync(TimeSpan.FromSeconds(150));
+
+        Assert.DoesNotContain(app.GetSnapshots(), s => s.Resource == "gateway");
+        using var http = app.CreateHttpClient("identity");
+        var discovery = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/.well-known/openid-configuration"));
+        Assert.Equal(app.GetEndpoint("identity").ToString().TrimEnd('/'), discovery.RootElement.GetProperty("issuer").GetString()!.TrimEnd('/'));
+    }
 }

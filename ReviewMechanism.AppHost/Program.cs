@@ -1,2 +1,8 @@
-Console.Error.WriteLine("The AppHost orchestrator is being built (see issue 3).");
-return 1;
+using ReviewMechanism.AppHost;
+using ReviewMechanism.Hosting;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+MechanismGraph.Build(builder);
+
+await builder.Build().RunAsync();

@@ -8,6 +8,7 @@ namespace ReviewMechanism.Hosting.Processes;
 /// </summary>
 public sealed class ManagedProcess : IAsyncDisposable
 {
+    private const string SetSid = "/usr/bin/setsid";
     private readonly Process _process;
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -25,7 +26,8 @@ public sealed class ManagedProcess : IAsyncDisposable
 
     public static ManagedProcess Start(ProcessSpec spec, Action<string, bool> output)
     {
-        var info = new ProcessStartInfo(spec.FileName)
+        var newSession = spec.NewSession && File.Exists(SetSid);
+        var info = new ProcessStartInfo(newSession ? SetSid : spec.FileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -33,6 +35,10 @@ public sealed class ManagedProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = spec.WorkingDirectory ?? Environment.CurrentDirectory,
         };
+        if (newSession)
+        {
+            info.ArgumentList.Add(spec.FileName);
+        }
         foreach (var argument in spec.Arguments)
         {
             info.ArgumentList.Add(argument);
@@ -78,7 +84,10 @@ public sealed class ManagedProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>SIGKILL, as a crash would (used by tests and by a last-resort stop).</summary>
+    /// <summary>Sends a signal to the process itself (not its children); false when it is gone.</summary>
+    public bool Signal(int signal) => !HasExited && Signals.Send(_process.Id, signal);
+
+    /// <summary>SIGKILL to the process and its descendants, as a crash would (used by tests and by a last-resort stop).</summary>
     public void Kill()
     {
         try

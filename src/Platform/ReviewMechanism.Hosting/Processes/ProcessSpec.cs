@@ -7,6 +7,12 @@ public sealed record ProcessSpec(string FileName, IReadOnlyList<string> Argument
 
     public string? WorkingDirectory { get; init; }
 
+    /// <summary>
+    /// Runs the program in a session of its own (through setsid(1), which execs it: same pid), so a
+    /// Ctrl+C in the terminal reaches only the orchestrator, which then stops its children in order.
+    /// </summary>
+    public bool NewSession { get; init; }
+
     /// <summary>Runs a command to completion and returns its exit code and combined output.</summary>
     public async Task<(int ExitCode, string Output)> RunToEndAsync(CancellationToken cancellationToken)
     {

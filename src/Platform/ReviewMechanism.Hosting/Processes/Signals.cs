@@ -3,9 +3,10 @@ using System.Runtime.InteropServices;
 namespace ReviewMechanism.Hosting.Processes;
 
 /// <summary>POSIX signals, for graceful stops (Process.Kill only sends SIGKILL).</summary>
-internal static partial class Signals
+public static partial class Signals
 {
     public const int SIGINT = 2;
+    public const int SIGQUIT = 3;
     public const int SIGKILL = 9;
     public const int SIGTERM = 15;
 

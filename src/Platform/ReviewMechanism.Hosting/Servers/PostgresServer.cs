@@ -1,3 +1,4 @@
+using System.Globalization;
 using ReviewMechanism.Hosting.Processes;
 
 namespace ReviewMechanism.Hosting.Servers;
@@ -7,39 +8,71 @@ namespace ReviewMechanism.Hosting.Servers;
 /// a data folder (initialised on first start, kept across restarts). As root it runs as the
 /// <c>postgres</c> user, since initdb and postgres refuse root.
 /// </summary>
-public sealed class PostgresServer : IAsyncDisposable
+public sealed class PostgresServer : ILocalServer
 {
     private const string Package = "postgresql";
     private readonly string _binDirectory;
     private readonly string _runAs;
+    private readonly string _data;
+    private readonly string _socketDirectory;
+    private readonly ServerOptions _options;
 
-    private PostgresServer(string binDirectory, string runAs, int port, string password, ManagedProcess process)
+    private PostgresServer(string binDirectory, string runAs, string root, int port, string password, ServerOptions options)
     {
         _binDirectory = binDirectory;
         _runAs = runAs;
+        _data = Path.Combine(root, "data");
+        _socketDirectory = Path.Combine(root, "run");
+        _options = options;
         Port = port;
         Password = password;
-        Process = process;
+        ClusterDirectory = root;
     }
 
     public int Port { get; }
 
     public string Password { get; }
 
-    public ManagedProcess Process { get; }
+    /// <summary>Where the cluster lives (the data folder, or a folder the postgres user can reach; see <see cref="PrepareAsync"/>).</summary>
+    public string ClusterDirectory { get; }
+
+    public ManagedProcess? Process { get; private set; }
 
     public string GetConnectionString(string database) =>
         $"Host=127.0.0.1;Port={Port};Username=postgres;Password={Password};Database={database}";
 
+    /// <summary>Prepares and starts the server.</summary>
     public static async Task<PostgresServer> StartAsync(ServerOptions options, CancellationToken cancellationToken = default)
+    {
+        var server = await PrepareAsync(options, cancellationToken).ConfigureAwait(false);
+        await server.StartProcessAsync(cancellationToken).ConfigureAwait(false);
+        return server;
+    }
+
+    /// <summary>
+    /// Installs the package if needed, initialises the cluster on first use and chooses the port.
+    /// As root, the server runs as the postgres user, who must be able to reach the data folder; when
+    /// a parent folder shuts it out (a repository under /root, say), the cluster lives under
+    /// /var/lib/postgresql/review-mechanism/ instead and the data folder says where.
+    /// </summary>
+    public static async Task<PostgresServer> PrepareAsync(ServerOptions options, CancellationToken cancellationToken = default)
     {
         await DebianPackages.EnsureInstalledAsync("/usr/lib/postgresql", Package, line => options.Output(line, false), cancellationToken).ConfigureAwait(false);
         var bin = FindBinDirectory();
         var root = Path.GetFullPath(options.DataDirectory);
-        var data = Path.Combine(root, "data");
-        var run = Path.Combine(root, "run");
         var runAs = Signals.IsRoot ? "postgres" : "";
-        Directory.CreateDirectory(run);
+        Directory.CreateDirectory(root);
+        if (runAs.Length > 0 && !IsReachableByOthers(root))
+        {
+            var elsewhere = Path.Combine("/var/lib/postgresql/review-mechanism", StableName(root));
+            Directory.CreateDirectory(elsewhere);
+            File.WriteAllText(Path.Combine(root, "CLUSTER-LOCATION"),
+                $"The postgres user cannot reach this folder, so the cluster lives in {elsewhere}\n");
+            options.Output($"The postgres user cannot reach {root}; the cluster lives in {elsewhere}.", false);
+            root = elsewhere;
+        }
+        var data = Path.Combine(root, "data");
+        Directory.CreateDirectory(Path.Combine(root, "run"));
         var password = SecretStore.GetOrCreate(Path.Combine(root, "password"));
         if (!File.Exists(Path.Combine(data, "PG_VERSION")))
         {
@@ -47,16 +80,29 @@ public sealed class PostgresServer : IAsyncDisposable
         }
         if (runAs.Length > 0)
         {
-            await ChownAsync(runAs, run, cancellationToken).ConfigureAwait(false);
+            await ChownAsync(runAs, Path.Combine(root, "run"), cancellationToken).ConfigureAwait(false);
         }
         var port = options.Port == 0 ? PortAllocator.GetFreePort() : options.Port;
-        var spec = AsUser(runAs, Path.Combine(bin, "postgres"),
-            ["-D", data, "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-k", run,
+        return new PostgresServer(bin, runAs, root, port, password, options);
+    }
+
+    public async Task StartProcessAsync(CancellationToken cancellationToken = default)
+    {
+        ServerProcessGuard.EnsureNotRunning(Process, "PostgreSQL");
+        var spec = AsUser(_runAs, Path.Combine(_binDirectory, "postgres"),
+            ["-D", _data, "-p", Port.ToString(CultureInfo.InvariantCulture), "-k", _socketDirectory,
              "-c", "listen_addresses=127.0.0.1", "-c", "fsync=on", "-c", "max_connections=300"]);
-        var process = ManagedProcess.Start(spec, options.Output);
-        var server = new PostgresServer(bin, runAs, port, password, process);
-        await server.WaitReadyAsync(options.StartTimeout, cancellationToken).ConfigureAwait(false);
-        return server;
+        Process = ManagedProcess.Start(spec with { Environment = _options.WithEnvironment(spec.Environment) }, _options.Output);
+        await ServerProcessGuard.WaitUntilAsync(ProbeAsync, Process, $"PostgreSQL on port {Port}", _options.StartTimeout, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>pg_isready: accepting connections (not starting up, not shutting down).</summary>
+    public async Task<bool> ProbeAsync(CancellationToken cancellationToken = default)
+    {
+        var probe = new ProcessSpec(Path.Combine(_binDirectory, "pg_isready"),
+            ["-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "-q", "-t", "2"]);
+        var (code, _) = await probe.RunToEndAsync(cancellationToken).ConfigureAwait(false);
+        return code == 0;
     }
 
     /// <summary>Creates the database unless it exists.</summary>
@@ -73,15 +119,22 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Fast shutdown (SIGINT): active transactions roll back, data is consistent.</summary>
-    public Task StopAsync() => Process.StopAsync(Signals.SIGINT, TimeSpan.FromSeconds(20));
+    /// <summary>
+    /// Graceful: fast shutdown (SIGINT), active transactions roll back, data is consistent.
+    /// Fast: immediate shutdown (SIGQUIT), crash recovery on the next start.
+    /// </summary>
+    public Task StopAsync(StopMode mode = StopMode.Graceful) => Process is null
+        ? Task.CompletedTask
+        : mode == StopMode.Graceful
+            ? Process.StopAsync(Signals.SIGINT, TimeSpan.FromSeconds(20))
+            : Process.StopAsync(Signals.SIGQUIT, TimeSpan.FromSeconds(5));
 
     public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
 
     private async Task<string> PsqlAsync(string sql, CancellationToken cancellationToken)
     {
         var spec = new ProcessSpec(Path.Combine(_binDirectory, "psql"),
-            ["-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-tAc", sql])
+            ["-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-tAc", sql])
         {
             Environment = new Dictionary<string, string?> { ["PGPASSWORD"] = Password },
         };
@@ -91,34 +144,6 @@ public sealed class PostgresServer : IAsyncDisposable
             throw new InvalidOperationException($"psql failed ({code}) running '{sql}': {output}");
         }
         return output;
-    }
-
-    private async Task WaitReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timer.CancelAfter(timeout);
-        var probe = new ProcessSpec(Path.Combine(_binDirectory, "pg_isready"),
-            ["-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", "-q"]);
-        while (true)
-        {
-            if (Process.HasExited)
-            {
-                throw new InvalidOperationException($"PostgreSQL exited with code {Process.Exited.Result} while starting; see its output.");
-            }
-            try
-            {
-                var (code, _) = await probe.RunToEndAsync(timer.Token).ConfigureAwait(false);
-                if (code == 0)
-                {
-                    return;
-                }
-                await Task.Delay(100, timer.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw new TimeoutException($"PostgreSQL did not accept connections on port {Port} within {timeout.TotalSeconds:0} s.");
-            }
-        }
     }
 
     private static async Task InitializeAsync(string bin, string runAs, string root, string data, ServerOptions options, CancellationToken cancellationToken)
@@ -153,10 +178,37 @@ public sealed class PostgresServer : IAsyncDisposable
     {
         if (user.Length == 0)
         {
-            return new ProcessSpec(program, arguments);
+            return new ProcessSpec(program, arguments) { NewSession = true };
         }
         List<string> all = [$"--reuid={user}", $"--regid={user}", "--init-groups", program, .. arguments];
-        return new ProcessSpec("/usr/bin/setpriv", all) { Environment = new Dictionary<string, string?> { ["HOME"] = "/var/lib/postgresql" } };
+        return new ProcessSpec("/usr/bin/setpriv", all)
+        {
+            Environment = new Dictionary<string, string?> { ["HOME"] = "/var/lib/postgresql" },
+            NewSession = true,
+        };
+    }
+
+    /// <summary>True when every parent folder lets others through (the postgres user is an "other").</summary>
+    private static bool IsReachableByOthers(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return true;
+        }
+        for (var directory = Path.GetDirectoryName(path); directory is not null; directory = Path.GetDirectoryName(directory))
+        {
+            if ((File.GetUnixFileMode(directory) & UnixFileMode.OtherExecute) == 0)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static string StableName(string path)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(path));
+        return Convert.ToHexString(hash, 0, 8).ToLowerInvariant();
     }
 
     private static string FindBinDirectory()

@@ -6,64 +6,86 @@ using ReviewMechanism.Hosting.Processes;
 namespace ReviewMechanism.Hosting.Servers;
 
 /// <summary>A Redis server from Debian's redis-server package, with an append-only file in its data folder and a generated password.</summary>
-public sealed class RedisServer : IAsyncDisposable
+public sealed class RedisServer : ILocalServer
 {
     private const string Program = "/usr/bin/redis-server";
+    private readonly string _root;
+    private readonly ServerOptions _options;
 
-    private RedisServer(int port, string password, ManagedProcess process)
+    private RedisServer(string root, int port, string password, ServerOptions options)
     {
+        _root = root;
         Port = port;
         Password = password;
-        Process = process;
+        _options = options;
     }
 
     public int Port { get; }
 
     public string Password { get; }
 
-    public ManagedProcess Process { get; }
+    public ManagedProcess? Process { get; private set; }
 
     /// <summary>The StackExchange.Redis configuration string (Aspire's ConnectionStrings__redis form).</summary>
     public string ConnectionString => $"127.0.0.1:{Port},password={Password}";
 
+    /// <summary>Prepares and starts the server.</summary>
     public static async Task<RedisServer> StartAsync(ServerOptions options, CancellationToken cancellationToken = default)
+    {
+        var server = await PrepareAsync(options, cancellationToken).ConfigureAwait(false);
+        await server.StartProcessAsync(cancellationToken).ConfigureAwait(false);
+        return server;
+    }
+
+    /// <summary>Installs the package if needed, creates the data folder and password, chooses the port.</summary>
+    public static async Task<RedisServer> PrepareAsync(ServerOptions options, CancellationToken cancellationToken = default)
     {
         await DebianPackages.EnsureInstalledAsync(Program, "redis-server", line => options.Output(line, false), cancellationToken).ConfigureAwait(false);
         var root = Path.GetFullPath(options.DataDirectory);
         Directory.CreateDirectory(root);
         var password = SecretStore.GetOrCreate(Path.Combine(root, "password"));
         var port = options.Port == 0 ? PortAllocator.GetFreePort() : options.Port;
-        var spec = new ProcessSpec(Program,
-        [
-            "--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--dir", root,
-            "--appendonly", "yes", "--save", "", "--daemonize", "no", "--requirepass", password,
-        ]);
-        var process = ManagedProcess.Start(spec, options.Output);
-        var server = new RedisServer(port, password, process);
-        await server.WaitReadyAsync(options.StartTimeout, cancellationToken).ConfigureAwait(false);
-        return server;
+        return new RedisServer(root, port, password, options);
     }
 
-    /// <summary>SIGTERM: Redis flushes its append-only file and exits.</summary>
-    public Task StopAsync() => Process.StopAsync(Signals.SIGTERM, TimeSpan.FromSeconds(15));
+    public async Task StartProcessAsync(CancellationToken cancellationToken = default)
+    {
+        ServerProcessGuard.EnsureNotRunning(Process, "Redis");
+        var spec = new ProcessSpec(Program,
+        [
+            "--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--dir", _root,
+            "--appendonly", "yes", "--save", "", "--daemonize", "no", "--requirepass", Password,
+        ]) { NewSession = true, Environment = _options.Environment };
+        Process = ManagedProcess.Start(spec, _options.Output);
+        await ServerProcessGuard.WaitUntilAsync(ProbeAsync, Process, $"Redis on port {Port}", _options.StartTimeout, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>SIGTERM: Redis flushes its append-only file and exits (fast in both modes).</summary>
+    public Task StopAsync(StopMode mode = StopMode.Graceful) =>
+        Process?.StopAsync(Signals.SIGTERM, TimeSpan.FromSeconds(15)) ?? Task.CompletedTask;
 
     public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+
+    /// <summary>True when the server answers PING after AUTH.</summary>
+    public Task<bool> ProbeAsync(CancellationToken cancellationToken = default) => PingAsync(cancellationToken);
 
     /// <summary>True when the server answers PING after AUTH.</summary>
     public async Task<bool> PingAsync(CancellationToken cancellationToken)
     {
         try
         {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(2));
             using var client = new TcpClient();
-            await client.ConnectAsync("127.0.0.1", Port, cancellationToken).ConfigureAwait(false);
+            await client.ConnectAsync("127.0.0.1", Port, timeout.Token).ConfigureAwait(false);
             var stream = client.GetStream();
             var command = Encoding.ASCII.GetBytes($"AUTH {Password}\r\nPING\r\n");
-            await stream.WriteAsync(command, cancellationToken).ConfigureAwait(false);
+            await stream.WriteAsync(command, timeout.Token).ConfigureAwait(false);
             var buffer = new byte[64];
             var text = "";
             while (!text.Contains("PONG", StringComparison.Ordinal) && !text.Contains("-ERR", StringComparison.Ordinal) && !text.Contains("-LOADING", StringComparison.Ordinal))
             {
-                var read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+                var read = await stream.ReadAsync(buffer, timeout.Token).ConfigureAwait(false);
                 if (read == 0)
                 {
                     break;
@@ -72,30 +94,9 @@ public sealed class RedisServer : IAsyncDisposable
             }
             return text.Contains("+PONG", StringComparison.Ordinal);
         }
-        catch (SocketException)
+        catch (Exception e) when (e is SocketException or IOException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             return false;
-        }
-    }
-
-    private async Task WaitReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timer.CancelAfter(timeout);
-        try
-        {
-            while (!await PingAsync(timer.Token).ConfigureAwait(false))
-            {
-                if (Process.HasExited)
-                {
-                    throw new InvalidOperationException($"Redis exited with code {Process.Exited.Result} while starting; see its output.");
-                }
-                await Task.Delay(50, timer.Token).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new TimeoutException($"Redis did not answer on port {Port} within {timeout.TotalSeconds:0} s.");
         }
     }
 }

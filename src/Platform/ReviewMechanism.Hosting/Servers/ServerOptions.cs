@@ -9,4 +9,17 @@ public sealed record ServerOptions(string DataDirectory)
     public Action<string, bool> Output { get; init; } = static (_, _) => { };
 
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Extra environment for the server's processes (the AppHost marks its children with it).</summary>
+    public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
+
+    internal IReadOnlyDictionary<string, string?> WithEnvironment(IReadOnlyDictionary<string, string?>? own)
+    {
+        var merged = new Dictionary<string, string?>(Environment);
+        foreach (var (key, value) in own ?? new Dictionary<string, string?>())
+        {
+            merged[key] = value;
+        }
+        return merged;
+    }
 }

@@ -50,8 +50,10 @@ public static class DrawingOfLots
     /// <summary>
     /// Draws the places of the parties under review (all places, or those of <see cref="PairingInputs.Redraw"/>).
     /// Fails with FAILED_PRECONDITION naming the rule that cannot be met when no pairing satisfies them all.
+    /// <paramref name="withAudit"/> false skips writing the exclusions of every place (the places are the same):
+    /// for bulk checks of the rules, never for a draw that is recorded.
     /// </summary>
-    public static PairingOutcome Draw(PairingInputs inputs, ulong seed)
+    public static PairingOutcome Draw(PairingInputs inputs, ulong seed, bool withAudit = true)
     {
         var problem = Problem.Build(inputs);
         problem.CheckFeasibility();
@@ -63,7 +65,7 @@ public static class DrawingOfLots
         {
             throw problem.SearchFailure(solver, outcome);
         }
-        return problem.Outcome(solver);
+        return problem.Outcome(solver, withAudit);
     }
 
     /// <summary>Draws again with the recorded inputs and seed: the result equals the recorded one.</summary>
@@ -89,8 +91,15 @@ public static class DrawingOfLots
         return mask;
     }
 
-    private static string RegionsText(byte mask) =>
-        string.Join(" or ", RegionalGroups.All.Where(g => g != RegionalGroup.None && (mask & (1 << (int)g)) != 0).Select(g => g.DisplayName()));
+    private static readonly string[] RegionsTexts = Enumerable.Range(0, 64)
+        .Select(mask => string.Join(" or ", RegionalGroups.All.Where(g => g != RegionalGroup.None && (mask & (1 << (int)g)) != 0).Select(g => g.DisplayName())))
+        .ToArray();
+
+    private static readonly string[] NotPartyTexts = Enumerable.Range(0, 16)
+        .Select(mask => $"not party to {new InstrumentSet((byte)mask)} (instrument coverage)")
+        .ToArray();
+
+    private static string RegionsText(byte mask) => RegionsTexts[mask & 63];
 
     /// <summary>The inputs turned into indices, with the checks that name an impossible rule before searching.</summary>
     private sealed class Problem
@@ -206,6 +215,14 @@ public static class DrawingOfLots
         public void CheckFeasibility()
         {
             var keepsSide = _inputs.Rules.AdditionalReviewerKeepsSlotRegion;
+            var protocols = InstrumentSet.Of(Instrument.Tip, Instrument.Som, Instrument.Fir).Mask;
+            // Per region mask, one pass over the candidates: per side, how many could sit, how many have room, and how
+            // many are party to each instrument. A party under review then subtracts itself and its redraw exclusions.
+            var aggregates = new Dictionary<byte, SideAggregate>();
+            var count = new int[2];
+            var withRoom = new int[2];
+            var perInstrument = new int[8];
+            var covered = new int[2];
             foreach (var spec in Purs)
             {
                 var pur = Candidates[spec.Candidate];
@@ -216,56 +233,112 @@ public static class DrawingOfLots
                         "REGIONAL_AFFINITY", $"party/{pur.Iso3}",
                         $"{pur.Iso3} is in no regional group and no regional affinity is configured for it (Reviews:DrawingOfLots:RegionalAffinity), so its same-region reviewer cannot be drawn.");
                 }
-                foreach (var (fill, sameSide) in new[] { (spec.FillSameRegion, true), (spec.FillOtherRegion, false) })
+                if (!aggregates.TryGetValue(mask, out var aggregate))
                 {
-                    if (!fill)
+                    aggregates[mask] = aggregate = Aggregate(mask);
+                }
+                aggregate.Count.CopyTo(count, 0);
+                aggregate.WithRoom.CopyTo(withRoom, 0);
+                aggregate.PerInstrument.CopyTo(perInstrument, 0);
+                var leaving = spec.Excluded.Length + spec.OnReview.Length == 0 ? [spec.Candidate] : spec.Excluded.Concat(spec.OnReview).Append(spec.Candidate).Distinct().ToArray();
+                foreach (var c in leaving)
+                {
+                    var cSide = (Region[c] & mask) != 0 ? 0 : 1;
+                    count[cSide]--;
+                    if (Capacity[c] > 0)
+                    {
+                        withRoom[cSide]--;
+                    }
+                    for (var bit = 0; bit < 4; bit++)
+                    {
+                        if ((Instruments[c] & (1 << bit)) != 0)
+                        {
+                            perInstrument[cSide * 4 + bit]--;
+                        }
+                    }
+                }
+                Array.Clear(covered);
+                for (var side = 0; side < 2; side++)
+                {
+                    for (var bit = 0; bit < 4; bit++)
+                    {
+                        if (perInstrument[side * 4 + bit] > 0)
+                        {
+                            covered[side] |= 1 << bit;
+                        }
+                    }
+                }
+                for (var side = 0; side < 2; side++)
+                {
+                    if (!(side == 0 ? spec.FillSameRegion : spec.FillOtherRegion))
                     {
                         continue;
                     }
-                    var side = Enumerable.Range(0, Candidates.Count)
-                        .Where(c => c != spec.Candidate && ((Region[c] & mask) != 0) == sameSide
-                            && !spec.Excluded.Contains(c) && !spec.OnReview.Contains(c))
-                        .ToList();
-                    var constraint = sameSide ? "SAME_REGION_REVIEWER" : "OTHER_REGION_REVIEWER";
-                    var place = sameSide ? $"a reviewer from {RegionsText(mask)}" : $"a reviewer from outside {RegionsText(mask)}";
-                    if (side.Count == 0)
+                    var sameSide = side == 0;
+                    string Place() => sameSide ? $"a reviewer from {RegionsText(mask)}" : $"a reviewer from outside {RegionsText(mask)}";
+                    if (count[side] == 0)
                     {
-                        throw DomainException.Precondition(constraint, $"party/{pur.Iso3}", $"No party can be drawn as {place} for {pur.Iso3}: there is no other candidate on that side{(spec.Excluded.Length > 0 ? " once the previous reviewers are excluded" : "")}.");
+                        throw DomainException.Precondition(
+                            sameSide ? "SAME_REGION_REVIEWER" : "OTHER_REGION_REVIEWER", $"party/{pur.Iso3}",
+                            $"No party can be drawn as {Place()} for {pur.Iso3}: there is no other candidate on that side{(spec.Excluded.Length > 0 ? " once the previous reviewers are excluded" : "")}.");
                     }
-                    if (side.All(c => Capacity[c] <= 0))
+                    if (withRoom[side] == 0)
                     {
-                        throw DomainException.Precondition("WORKLOAD_CAP", $"party/{pur.Iso3}", $"No party can be drawn as {place} for {pur.Iso3}: every candidate already reviews {Cap} parties in this group (workload cap).");
+                        throw DomainException.Precondition("WORKLOAD_CAP", $"party/{pur.Iso3}", $"No party can be drawn as {Place()} for {pur.Iso3}: every candidate already reviews {Cap} parties in this group (workload cap).");
                     }
-                    foreach (var instrument in pur.Instruments.Items().Where(i => i.IsProtocol()))
+                    var pool = keepsSide ? covered[side] : covered[0] | covered[1];
+                    var uncovered = (byte)(pur.Instruments.Mask & protocols & ~pool);
+                    if (uncovered != 0)
                     {
-                        var bit = 1 << (int)instrument;
-                        var pool = keepsSide ? side : Enumerable.Range(0, Candidates.Count).Where(c => c != spec.Candidate && !spec.Excluded.Contains(c));
-                        if (!pool.Any(c => (Instruments[c] & bit) != 0))
-                        {
-                            throw DomainException.Precondition(
-                                "INSTRUMENT_COVERAGE", $"party/{pur.Iso3}/{instrument.Code()}",
-                                $"No candidate {(keepsSide ? (sameSide ? $"from {RegionsText(mask)} " : $"from outside {RegionsText(mask)} ") : "")}other than {pur.Iso3} is party to {instrument.Title()} ({instrument.Code()}), so nobody can review {pur.Iso3} on it.");
-                        }
+                        var instrument = new InstrumentSet(uncovered).Items().First();
+                        throw DomainException.Precondition(
+                            "INSTRUMENT_COVERAGE", $"party/{pur.Iso3}/{instrument.Code()}",
+                            $"No candidate {(keepsSide ? (sameSide ? $"from {RegionsText(mask)} " : $"from outside {RegionsText(mask)} ") : "")}other than {pur.Iso3} is party to {instrument.Title()} ({instrument.Code()}), so nobody can review {pur.Iso3} on it.");
                     }
                 }
             }
 
             // Workload: the same-region places of each regional group against what its parties can still take.
+            var demand = new int[8];
+            var supply = new int[8];
+            var suppliers = new int[8];
+            var places = 0;
+            var total = 0;
+            foreach (var spec in Purs)
+            {
+                places += (spec.FillSameRegion ? 1 : 0) + (spec.FillOtherRegion ? 1 : 0);
+                var mask = Region[spec.Candidate];
+                if (spec.FillSameRegion && System.Numerics.BitOperations.PopCount(mask) == 1)
+                {
+                    demand[System.Numerics.BitOperations.TrailingZeroCount(mask)]++;
+                }
+            }
+            for (var c = 0; c < Candidates.Count; c++)
+            {
+                if (Capacity[c] <= 0)
+                {
+                    continue;
+                }
+                total += Capacity[c];
+                for (var g = 1; g < 8; g++)
+                {
+                    if ((Region[c] & (1 << g)) != 0)
+                    {
+                        supply[g] += Capacity[c];
+                        suppliers[g]++;
+                    }
+                }
+            }
             foreach (var group in RegionalGroups.All.Where(g => g != RegionalGroup.None))
             {
-                var bit = (byte)(1 << (int)group);
-                var demand = Purs.Count(s => s.FillSameRegion && Region[s.Candidate] == bit);
-                var suppliers = Enumerable.Range(0, Candidates.Count).Where(c => (Region[c] & bit) != 0 && Capacity[c] > 0).ToList();
-                var supply = suppliers.Sum(c => Capacity[c]);
-                if (demand > supply)
+                var g = (int)group;
+                if (demand[g] > supply[g])
                 {
                     throw DomainException.Precondition(
                         "WORKLOAD_CAP", $"regional-group/{group.Code()}",
-                        $"The workload cap of {Cap} reviews per reviewer per group cannot be met: {demand} parties of {group.DisplayName()} need a same-region reviewer, but its {suppliers.Count} available parties can conduct at most {supply} reviews.");
+                        $"The workload cap of {Cap} reviews per reviewer per group cannot be met: {demand[g]} parties of {group.DisplayName()} need a same-region reviewer, but its {suppliers[g]} available parties can conduct at most {supply[g]} reviews.");
                 }
             }
-            var places = Purs.Sum(s => (s.FillSameRegion ? 1 : 0) + (s.FillOtherRegion ? 1 : 0));
-            var total = Capacity.Where(c => c > 0).Sum();
             if (places > total)
             {
                 throw DomainException.Precondition(
@@ -273,6 +346,30 @@ public static class DrawingOfLots
                     $"The workload cap of {Cap} reviews per reviewer per group cannot be met: {places} reviewing places are needed but the candidates can conduct at most {total} reviews.");
             }
         }
+
+        private SideAggregate Aggregate(byte mask)
+        {
+            var aggregate = new SideAggregate(new int[2], new int[2], new int[8]);
+            for (var c = 0; c < Candidates.Count; c++)
+            {
+                var side = (Region[c] & mask) != 0 ? 0 : 1;
+                aggregate.Count[side]++;
+                if (Capacity[c] > 0)
+                {
+                    aggregate.WithRoom[side]++;
+                }
+                for (var bit = 0; bit < 4; bit++)
+                {
+                    if ((Instruments[c] & (1 << bit)) != 0)
+                    {
+                        aggregate.PerInstrument[side * 4 + bit]++;
+                    }
+                }
+            }
+            return aggregate;
+        }
+
+        private sealed record SideAggregate(int[] Count, int[] WithRoom, int[] PerInstrument);
 
         public DomainException SearchFailure(PairingSolver solver, PairingSolver.SolveOutcome outcome)
         {
@@ -298,7 +395,7 @@ public static class DrawingOfLots
                 $"No pairing satisfies every rule{budget}: the place that cannot be filled is {place}; every party that could take it already reviews {Cap} parties in this group (workload cap) or already sits on that review.");
         }
 
-        public PairingOutcome Outcome(PairingSolver solver)
+        public PairingOutcome Outcome(PairingSolver solver, bool withAudit)
         {
             var places = new List<DrawnPlace>();
             foreach (var spec in Purs.Select((s, i) => (s, i)))
@@ -317,14 +414,15 @@ public static class DrawingOfLots
                     places.Add(new DrawnPlace(pur, slot, Candidates[primary].Iso3, additional));
                 }
             }
-            return new PairingOutcome(places, Audit(solver), solver.Steps);
+            return new PairingOutcome(places, withAudit ? Audit(solver) : [], solver.Steps);
         }
 
         /// <summary>Replays the decisions in order and writes down, for each place, who was excluded and why.</summary>
         private List<SlotAudit> Audit(PairingSolver solver)
         {
             var capacity = (int[])Capacity.Clone();
-            var onReview = Purs.Select(s => new HashSet<int>(s.OnReview)).ToList();
+            var onReview = Purs.Select(s => new OnReviewSet(s.OnReview)).ToList();
+            var statics = new Dictionary<int, StaticExclusions>();
             var audit = new List<SlotAudit>();
             var order = 0;
             foreach (var (slot, drawn) in solver.Decisions)
@@ -335,69 +433,145 @@ public static class DrawingOfLots
                 var kind = solver.SlotKind(slot);
                 var missing = solver.SlotMissing(slot);
                 var mask = Region[spec.Candidate];
-                var reasons = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
-                var eligible = 0;
-                for (var c = 0; c < Candidates.Count; c++)
+                var key = (kind << 12) | (mask << 4) | missing;
+                if (!statics.TryGetValue(key, out var fixedRules))
                 {
-                    var reason = ExclusionReason(solver, kind, mask, missing, spec, onReview[p], capacity, c);
-                    if (reason is null)
+                    statics[key] = fixedRules = StaticExclusionsFor(solver, kind, mask, missing);
+                }
+
+                // What depends on the moment: the party itself, the redraw's exclusions, places taken, the cap.
+                var excluded = new List<CandidateExclusion>();
+                List<string>? redrawn = null, taken = null;
+                SortedDictionary<int, List<string>>? full = null;
+                var eligible = 0;
+                var anyExcluded = spec.Excluded.Length > 0;
+                var reviewing = onReview[p];
+                foreach (var c in fixedRules.Members)
+                {
+                    if (c == spec.Candidate)
                     {
-                        eligible++;
                         continue;
                     }
-                    if (!reasons.TryGetValue(reason, out var list))
+                    if (capacity[c] > 0 && !anyExcluded && !reviewing.Contains(c))
                     {
-                        reasons[reason] = list = [];
+                        eligible++;
                     }
-                    list.Add(Candidates[c].Iso3);
+                    else if (anyExcluded && Array.IndexOf(spec.Excluded, c) >= 0)
+                    {
+                        (redrawn ??= []).Add(Candidates[c].Iso3);
+                    }
+                    else if (reviewing.Contains(c))
+                    {
+                        (taken ??= []).Add(Candidates[c].Iso3);
+                    }
+                    else if (capacity[c] <= 0)
+                    {
+                        full ??= [];
+                        var reviews = Cap - capacity[c];
+                        if (!full.TryGetValue(reviews, out var list))
+                        {
+                            full[reviews] = list = [];
+                        }
+                        list.Add(Candidates[c].Iso3);
+                    }
+                    else
+                    {
+                        eligible++;
+                    }
+                }
+                excluded.Add(new CandidateExclusion("is the party under review", [pur.Iso3]));
+                if (redrawn is not null)
+                {
+                    excluded.Add(new CandidateExclusion("held this place before the redraw", redrawn));
+                }
+                excluded.AddRange(fixedRules.Exclusions.Where(e => e.Parties.Count > 1 || e.Parties[0] != pur.Iso3)
+                    .Select(e => e.Parties.Contains(pur.Iso3) ? e with { Parties = e.Parties.Where(i => i != pur.Iso3).ToList() } : e));
+                if (taken is not null)
+                {
+                    excluded.Add(new CandidateExclusion("already holds a place in this review", taken));
+                }
+                foreach (var (reviews, list) in full ?? [])
+                {
+                    excluded.Add(new CandidateExclusion($"already reviews {reviews} parties in this group (workload cap {Cap})", list));
                 }
                 var side = kind is PairingSolver.KindSameRegion or PairingSolver.KindAdditionalSameRegion ? ReviewerSlot.SameRegion
                     : kind is PairingSolver.KindOtherRegion or PairingSolver.KindAdditionalOtherRegion ? ReviewerSlot.OtherRegion
                     : ((slot % 4) - 2 == 0 ? ReviewerSlot.SameRegion : ReviewerSlot.OtherRegion);
                 var additional = kind >= PairingSolver.KindAdditionalSameRegion;
                 var covers = additional ? new InstrumentSet(missing) : new InstrumentSet((byte)(pur.Instruments.Mask & Instruments[drawn]));
-                audit.Add(new SlotAudit(
-                    ++order, pur.Iso3, side, additional, covers, Candidates[drawn].Iso3, eligible,
-                    reasons.Select(r => new CandidateExclusion(r.Key, r.Value)).ToList()));
+                audit.Add(new SlotAudit(++order, pur.Iso3, side, additional, covers, Candidates[drawn].Iso3, eligible, excluded));
                 capacity[drawn]--;
                 onReview[p].Add(drawn);
             }
             return audit;
         }
 
-        private string? ExclusionReason(
-            PairingSolver solver, int kind, byte mask, byte missing, PairingSolver.PurSpec spec, HashSet<int> onReview, int[] capacity, int c)
+        /// <summary>The candidates a kind of place admits, and those its fixed rules (region, instruments) exclude, by reason.</summary>
+        private StaticExclusions StaticExclusionsFor(PairingSolver solver, int kind, byte mask, byte missing)
         {
-            if (c == spec.Candidate)
+            var members = new List<int>();
+            var notSame = new List<string>();
+            var same = new List<string>();
+            var notParty = new SortedDictionary<int, List<string>>();
+            for (var c = 0; c < Candidates.Count; c++)
             {
-                return "is the party under review";
-            }
-            if (spec.Excluded.Contains(c))
-            {
-                return "held this place before the redraw";
-            }
-            if (!solver.Matches(kind, mask, missing, c))
-            {
+                if (solver.Matches(kind, mask, missing, c))
+                {
+                    members.Add(c);
+                    continue;
+                }
                 var sameRegion = (Region[c] & mask) != 0;
                 if (kind is PairingSolver.KindSameRegion or PairingSolver.KindAdditionalSameRegion && !sameRegion)
                 {
-                    return $"not in {RegionsText(mask)} (same-region place)";
+                    notSame.Add(Candidates[c].Iso3);
                 }
-                if (kind is PairingSolver.KindOtherRegion or PairingSolver.KindAdditionalOtherRegion && sameRegion)
+                else if (kind is PairingSolver.KindOtherRegion or PairingSolver.KindAdditionalOtherRegion && sameRegion)
                 {
-                    return $"in {RegionsText(mask)} like the party under review (other-region place)";
+                    same.Add(Candidates[c].Iso3);
                 }
-                return $"not party to {new InstrumentSet((byte)(missing & ~Instruments[c]))} (instrument coverage)";
+                else
+                {
+                    var lacking = missing & ~Instruments[c] & 15;
+                    if (!notParty.TryGetValue(lacking, out var list))
+                    {
+                        notParty[lacking] = list = [];
+                    }
+                    list.Add(Candidates[c].Iso3);
+                }
             }
-            if (onReview.Contains(c))
+            var exclusions = new List<CandidateExclusion>();
+            if (notSame.Count > 0)
             {
-                return "already holds a place in this review";
+                exclusions.Add(new CandidateExclusion($"not in {RegionsText(mask)} (same-region place)", notSame));
             }
-            if (capacity[c] <= 0)
+            if (same.Count > 0)
             {
-                return $"already reviews {Cap - capacity[c]} parties in this group (workload cap {Cap})";
+                exclusions.Add(new CandidateExclusion($"in {RegionsText(mask)} like the party under review (other-region place)", same));
             }
-            return null;
+            exclusions.AddRange(notParty.Select(n => new CandidateExclusion(NotPartyTexts[n.Key], n.Value)));
+            return new StaticExclusions([.. members], exclusions);
+        }
+
+        private sealed record StaticExclusions(int[] Members, List<CandidateExclusion> Exclusions);
+
+        /// <summary>The few parties sitting on one review (at most a handful), checked without hashing.</summary>
+        private sealed class OnReviewSet(int[] initial)
+        {
+            private readonly List<int> _items = [.. initial];
+
+            public bool Contains(int candidate)
+            {
+                foreach (var item in _items)
+                {
+                    if (item == candidate)
+                    {
+                        return true;
+                    }
+                }
+                return false;
+            }
+
+            public void Add(int candidate) => _items.Add(candidate);
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Reviews.Api.Domain.Drawing;
 
 /// <summary>
@@ -17,6 +19,7 @@ internal sealed class PairingSolver
     private const int MaxOnReview = 12;
 
     private readonly int _candidateCount;
+    private readonly CandidatePool _pool;
     private readonly byte[] _region;
     private readonly byte[] _instruments;
     private readonly int[] _capacity;
@@ -34,23 +37,23 @@ internal sealed class PairingSolver
     private readonly byte[] _slotMissing;
     private readonly int[] _slotType;
     private readonly int[] _slotAssigned;
-    private readonly int[] _slotRank;
     private readonly int[] _slotChild;
-    private readonly int[] _open;
-    private readonly int[] _openIndex;
+    private readonly int[] _nextOpenOfType;
     private int _openCount;
 
     private readonly Dictionary<int, int> _typeByKey = [];
-    private readonly List<int[]> _typeCandidates = [];
-    private readonly List<int> _typeAvailable = [];
-    private readonly List<int> _typeDeadEnds = [];
-    private readonly List<int> _typeSampleSlot = [];
-    private readonly List<int>[] _typesOfCandidate;
+    private int _typeCount;
+    private int[][] _typeCandidates = new int[16][];
+    private int[] _typeAvailable = new int[16];
+    private int[] _typeDeadEnds = new int[16];
+    private int[] _typeSampleSlot = new int[16];
+    private int[] _typeOpenHead = new int[16];
+    private ulong[][] _typeMembers = new ulong[16][];
 
     private readonly int[] _frameSlot;
-    private readonly int[][] _frameBuffer;
-    private readonly int[] _frameLength;
-    private readonly int[] _framePosition;
+    private readonly int _words;
+    private readonly ulong[] _frameTried;
+    private readonly int[] _frameTriedCount;
     private readonly int[] _frameChosen;
     private readonly bool[] _frameChildAdded;
 
@@ -67,18 +70,15 @@ internal sealed class PairingSolver
         long maxSteps,
         Xoshiro256StarStar random)
     {
+        _pool = CandidatePool.For(region, instruments);
         _candidateCount = region.Length;
-        _region = region;
-        _instruments = instruments;
+        _region = _pool.Region;
+        _instruments = _pool.Instruments;
         _capacity = (int[])capacity.Clone();
         _additionalKeepsSide = additionalKeepsSide;
         _maxSteps = maxSteps;
         _random = random;
-        _typesOfCandidate = new List<int>[_candidateCount];
-        for (var c = 0; c < _candidateCount; c++)
-        {
-            _typesOfCandidate[c] = [];
-        }
+        _words = (_candidateCount + 63) / 64;
 
         var purCount = purs.Count;
         _purCandidate = new int[purCount];
@@ -91,23 +91,16 @@ internal sealed class PairingSolver
         _slotMissing = new byte[slotCapacity];
         _slotType = new int[slotCapacity];
         _slotAssigned = new int[slotCapacity];
-        _slotRank = new int[slotCapacity];
         _slotChild = new int[slotCapacity];
-        _open = new int[slotCapacity];
-        _openIndex = new int[slotCapacity];
+        _nextOpenOfType = new int[slotCapacity];
         Array.Fill(_slotAssigned, -1);
         Array.Fill(_slotChild, -1);
-        Array.Fill(_openIndex, -1);
+        Array.Fill(_nextOpenOfType, -1);
         Array.Fill(_slotType, -1);
 
         // The order in which parties under review win ties is itself drawn, so no party is favoured by its name.
         var order = Enumerable.Range(0, purCount).ToArray();
         random.Shuffle(order);
-        var rankOfPur = new int[purCount];
-        for (var i = 0; i < purCount; i++)
-        {
-            rankOfPur[order[i]] = i;
-        }
 
         for (var p = 0; p < purCount; p++)
         {
@@ -122,14 +115,19 @@ internal sealed class PairingSolver
             {
                 _onReview[p * MaxOnReview + _onReviewCount[p]++] = kept;
             }
-            for (var k = 0; k < 2; k++)
+        }
+
+        // Open places are kept in one stack per place type; pushed in reverse drawn order so the first drawn is on top.
+        for (var r = purCount - 1; r >= 0; r--)
+        {
+            var p = order[r];
+            var spec = purs[p];
+            for (var k = 1; k >= 0; k--)
             {
                 var slot = p * 4 + k;
                 _slotPur[slot] = p;
                 _slotKind[slot] = k;
-                _slotRank[slot] = rankOfPur[p] * 4 + k;
                 _slotPur[slot + 2] = p;
-                _slotRank[slot + 2] = rankOfPur[p] * 4 + k + 2;
                 var needed = k == KindSameRegion ? spec.FillSameRegion : spec.FillOtherRegion;
                 if (needed)
                 {
@@ -141,9 +139,8 @@ internal sealed class PairingSolver
 
         var depthCapacity = slotCapacity + 1;
         _frameSlot = new int[depthCapacity];
-        _frameBuffer = new int[depthCapacity][];
-        _frameLength = new int[depthCapacity];
-        _framePosition = new int[depthCapacity];
+        _frameTried = new ulong[depthCapacity * _words];
+        _frameTriedCount = new int[depthCapacity];
         _frameChosen = new int[depthCapacity];
         _frameChildAdded = new bool[depthCapacity];
     }
@@ -163,6 +160,7 @@ internal sealed class PairingSolver
     public int Assigned(int slot) => _slotAssigned[slot];
 
     /// <summary>Fills every open place. False when no assignment exists (or the step budget ran out).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SolveOutcome Solve()
     {
         var depth = 0;
@@ -221,7 +219,7 @@ internal sealed class PairingSolver
     public (int Kind, int Pur, byte Missing)? TightestPlace()
     {
         var best = -1;
-        for (var t = 0; t < _typeDeadEnds.Count; t++)
+        for (var t = 0; t < _typeCount; t++)
         {
             if (_typeDeadEnds[t] > 0 && (best < 0 || _typeDeadEnds[t] > _typeDeadEnds[best]))
             {
@@ -236,51 +234,53 @@ internal sealed class PairingSolver
         return (_slotKind[slot], _slotPur[slot], _slotMissing[slot]);
     }
 
+    /// <summary>
+    /// The place with the fewest parties still able to take it: the top of the stack of the place type with the
+    /// fewest available candidates (ties: the type created first).
+    /// </summary>
     private int MostConstrainedOpenSlot()
     {
-        var best = -1;
+        var bestType = -1;
         var bestAvailable = int.MaxValue;
-        var bestRank = int.MaxValue;
-        for (var i = 0; i < _openCount; i++)
+        for (var type = 0; type < _typeCount; type++)
         {
-            var slot = _open[i];
-            var available = _typeAvailable[_slotType[slot]];
-            if (available < bestAvailable || (available == bestAvailable && _slotRank[slot] < bestRank))
+            if (_typeOpenHead[type] >= 0 && _typeAvailable[type] < bestAvailable)
             {
-                best = slot;
-                bestAvailable = available;
-                bestRank = _slotRank[slot];
+                bestType = type;
+                bestAvailable = _typeAvailable[type];
             }
         }
-        return best;
+        return _typeOpenHead[bestType];
     }
 
     private void StartFrame(int depth, int slot)
     {
-        var candidates = _typeCandidates[_slotType[slot]];
-        var buffer = _frameBuffer[depth] ??= new int[_candidateCount];
-        Array.Copy(candidates, buffer, candidates.Length);
+        Array.Clear(_frameTried, depth * _words, _words);
+        _frameTriedCount[depth] = 0;
         _frameSlot[depth] = slot;
-        _frameLength[depth] = candidates.Length;
-        _framePosition[depth] = 0;
         _frameChosen[depth] = -1;
         _frameChildAdded[depth] = false;
     }
 
-    /// <summary>The next candidate in this place's drawn order that can take it now, or -1.</summary>
+    /// <summary>
+    /// The next candidate in this place's drawn order that can take it now, or -1. The order is a uniformly random
+    /// permutation of the place's candidates, drawn lazily: each pick is uniform among those not tried yet
+    /// (a bit set per frame marks the tried positions, so nothing is copied).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int NextCandidate(int depth)
     {
-        var buffer = _frameBuffer[depth];
-        var length = _frameLength[depth];
+        var candidates = _typeCandidates[_slotType[_frameSlot[depth]]];
+        var length = candidates.Length;
         var pur = _slotPur[_frameSlot[depth]];
-        while (_framePosition[depth] < length)
+        var tried = _frameTried.AsSpan(depth * _words, _words);
+        while (_frameTriedCount[depth] < length)
         {
-            var position = _framePosition[depth];
-            var pick = position + _random.NextInt(length - position);
-            (buffer[position], buffer[pick]) = (buffer[pick], buffer[position]);
-            var candidate = buffer[position];
-            _framePosition[depth] = position + 1;
+            var position = NthUntried(tried, length, _random.NextInt(length - _frameTriedCount[depth]));
+            tried[position >> 6] |= 1UL << (position & 63);
+            _frameTriedCount[depth]++;
             Steps++;
+            var candidate = candidates[position];
             if (CanTake(pur, candidate))
             {
                 return candidate;
@@ -289,6 +289,29 @@ internal sealed class PairingSolver
         return -1;
     }
 
+    /// <summary>The position of the <paramref name="n"/>-th (0-based) clear bit among the first <paramref name="length"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int NthUntried(Span<ulong> tried, int length, int n)
+    {
+        for (var word = 0; ; word++)
+        {
+            var bitsInWord = Math.Min(64, length - word * 64);
+            var valid = bitsInWord == 64 ? ulong.MaxValue : (1UL << bitsInWord) - 1;
+            var free = ~tried[word] & valid;
+            var count = System.Numerics.BitOperations.PopCount(free);
+            if (n < count)
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    free &= free - 1;
+                }
+                return word * 64 + System.Numerics.BitOperations.TrailingZeroCount(free);
+            }
+            n -= count;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool CanTake(int pur, int candidate)
     {
         if (candidate == _purCandidate[pur] || _capacity[candidate] <= 0)
@@ -313,6 +336,7 @@ internal sealed class PairingSolver
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Assign(int depth, int candidate)
     {
         var slot = _frameSlot[depth];
@@ -321,10 +345,7 @@ internal sealed class PairingSolver
         _slotAssigned[slot] = candidate;
         if (--_capacity[candidate] == 0)
         {
-            foreach (var type in _typesOfCandidate[candidate])
-            {
-                _typeAvailable[type]--;
-            }
+            UpdateAvailability(candidate, -1);
         }
         _onReview[pur * MaxOnReview + _onReviewCount[pur]++] = candidate;
 
@@ -347,6 +368,7 @@ internal sealed class PairingSolver
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Unassign(int depth)
     {
         var slot = _frameSlot[depth];
@@ -364,28 +386,47 @@ internal sealed class PairingSolver
         _onReviewCount[pur]--;
         if (_capacity[candidate]++ == 0)
         {
-            foreach (var type in _typesOfCandidate[candidate])
-            {
-                _typeAvailable[type]++;
-            }
+            UpdateAvailability(candidate, +1);
         }
         _slotAssigned[slot] = -1;
         _frameChosen[depth] = -1;
     }
 
-    private void AddOpen(int slot)
+    private void UpdateAvailability(int candidate, int change)
     {
-        _openIndex[slot] = _openCount;
-        _open[_openCount++] = slot;
+        var word = candidate >> 6;
+        var bit = 1UL << (candidate & 63);
+        for (var type = 0; type < _typeCount; type++)
+        {
+            if ((_typeMembers[type][word] & bit) != 0)
+            {
+                _typeAvailable[type] += change;
+            }
+        }
     }
 
+    private void AddOpen(int slot)
+    {
+        var type = _slotType[slot];
+        _nextOpenOfType[slot] = _typeOpenHead[type];
+        _typeOpenHead[type] = slot;
+        _openCount++;
+    }
+
+    /// <summary>
+    /// Removes a place from its type's stack. The search undoes its steps in reverse order, so the place removed is
+    /// always on top (checked: anything else is a bug).
+    /// </summary>
     private void RemoveOpen(int slot)
     {
-        var index = _openIndex[slot];
-        var last = _open[--_openCount];
-        _open[index] = last;
-        _openIndex[last] = index;
-        _openIndex[slot] = -1;
+        var type = _slotType[slot];
+        if (_typeOpenHead[type] != slot)
+        {
+            throw new InvalidOperationException("Open places were not restored in reverse order.");
+        }
+        _typeOpenHead[type] = _nextOpenOfType[slot];
+        _nextOpenOfType[slot] = -1;
+        _openCount--;
     }
 
     /// <summary>The place type for a kind of place, the party under review's regions and the missing instruments.</summary>
@@ -396,43 +437,38 @@ internal sealed class PairingSolver
         {
             return type;
         }
-        type = _typeCandidates.Count;
-        var members = new List<int>();
-        var available = 0;
-        for (var c = 0; c < _candidateCount; c++)
+        type = _typeCount++;
+        if (type == _typeAvailable.Length)
         {
-            if (Matches(kind, purRegion, missing, c))
+            var size = type * 2;
+            Array.Resize(ref _typeCandidates, size);
+            Array.Resize(ref _typeAvailable, size);
+            Array.Resize(ref _typeDeadEnds, size);
+            Array.Resize(ref _typeSampleSlot, size);
+            Array.Resize(ref _typeMembers, size);
+            Array.Resize(ref _typeOpenHead, size);
+        }
+        var placeType = _pool.TypeFor(kind, purRegion, missing);
+        var available = 0;
+        foreach (var c in placeType.Members)
+        {
+            if (_capacity[c] > 0)
             {
-                members.Add(c);
-                _typesOfCandidate[c].Add(type);
-                if (_capacity[c] > 0)
-                {
-                    available++;
-                }
+                available++;
             }
         }
         _typeByKey[key] = type;
-        _typeCandidates.Add([.. members]);
-        _typeAvailable.Add(available);
-        _typeDeadEnds.Add(0);
-        _typeSampleSlot.Add(-1);
+        _typeCandidates[type] = placeType.Members;
+        _typeMembers[type] = placeType.Bits;
+        _typeAvailable[type] = available;
+        _typeDeadEnds[type] = 0;
+        _typeSampleSlot[type] = -1;
+        _typeOpenHead[type] = -1;
         return type;
     }
 
     /// <summary>The static rules of a place: region side and instruments (not self, cap or duplicates).</summary>
-    public bool Matches(int kind, byte purRegion, byte missing, int candidate)
-    {
-        var sameRegion = (_region[candidate] & purRegion) != 0;
-        var coversMissing = (_instruments[candidate] & missing) == missing;
-        return kind switch
-        {
-            KindSameRegion => sameRegion,
-            KindOtherRegion => !sameRegion,
-            KindAdditionalSameRegion => sameRegion && coversMissing,
-            KindAdditionalOtherRegion => !sameRegion && coversMissing,
-            _ => coversMissing,
-        };
-    }
+    public bool Matches(int kind, byte purRegion, byte missing, int candidate) => _pool.Matches(kind, purRegion, missing, candidate);
 
     /// <summary>One party under review for the solver.</summary>
     public sealed record PurSpec(int Candidate, bool FillSameRegion, bool FillOtherRegion, int[] OnReview, int[] Excluded);

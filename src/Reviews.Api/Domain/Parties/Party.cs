@@ -49,8 +49,7 @@ public sealed class Party
         Ratification convention,
         DateTimeOffset recordedAt,
         string recordedBy,
-        string? notes = null,
-        InstrumentSet doubtful = default)
+        string? notes = null)
     {
         var violations = new List<FieldViolation>();
         if (!Iso3Valid(iso3))
@@ -83,7 +82,6 @@ public sealed class Party
             Name = name.Trim(),
             RegionalGroup = regionalGroup,
             Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim(),
-            DoubtfulInstruments = doubtful,
             RecordedAt = recordedAt,
             RecordedBy = recordedBy,
         };
@@ -133,11 +131,10 @@ public sealed class Party
                 $"{Name} became party to the Convention on {convention.EffectiveFrom:yyyy-MM-dd}; only parties to the Convention can become parties to its Protocols (art. 37), so {ratification} cannot be earlier.");
         }
         _ratifications.Add(ratification);
-        if (DoubtfulInstruments.Contains(ratification.Instrument))
-        {
-            DoubtfulInstruments = new InstrumentSet((byte)(DoubtfulInstruments.Mask & ~(1 << (int)ratification.Instrument)));
-        }
     }
+
+    /// <summary>Marks instruments whose status is doubtful in the source data (kept as data, shown to the secretariat).</summary>
+    public void MarkDoubtful(InstrumentSet instruments) => DoubtfulInstruments = instruments;
 
     public void SetPermanentMission(string? email, UnLanguage? correspondenceLanguage)
     {

@@ -61,8 +61,7 @@ public static class PartySeedLoader
                 RatificationFor(iso3, Instrument.Untoc, Flag(row[3], line), dates, line),
                 recordedAt,
                 recordedBy,
-                notes,
-                ParseDoubtful(notes, line));
+                notes);
             var protocolColumns = new[] { (Instrument.Tip, row[4]), (Instrument.Som, row[5]), (Instrument.Fir, row[6]) };
             foreach (var (instrument, flag) in protocolColumns)
             {
@@ -75,6 +74,7 @@ public static class PartySeedLoader
                     throw new FormatException($"ratification-dates.csv dates {iso3} {instrument.Code()}, which parties.csv line {line} flags 0.");
                 }
             }
+            party.MarkDoubtful(ParseDoubtful(notes, line));
             parties.Add(party);
         }
         var unused = dates.Keys.Where(k => !seen.Contains(k.Iso3)).ToList();

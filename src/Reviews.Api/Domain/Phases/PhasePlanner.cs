@@ -62,13 +62,15 @@ public static class PhasePlanner
             : decision is not null
                 ? $"Conference decision {decision.Reference} of {decision.DecidedOn:yyyy-MM-dd} {(decision.Outcome == ConferenceDecisionOutcome.Advance ? "lets" : "does not let")} group {group.Number} advance to phase {phase + 1}, whatever the threshold ({completed} of {launched.ReviewsForeseen} reviews completed)."
                 : thresholdMet
-                    ? $"{completed} of the {launched.ReviewsForeseen} reviews foreseen at the start of phase {phase} are completed ({share:P0}), at least the {options.CompletionThreshold:P0} required: group {group.Number} may advance to phase {phase + 1}."
-                    : $"{completed} of the {launched.ReviewsForeseen} reviews foreseen at the start of phase {phase} are completed ({share:P0}); {required} ({options.CompletionThreshold:P0}) are required before group {group.Number} may advance, unless the Conference decides otherwise.";
+                    ? $"{completed} of the {launched.ReviewsForeseen} reviews foreseen at the start of phase {phase} are completed ({Percent(share)}), at least the {Percent(options.CompletionThreshold)} required: group {group.Number} may advance to phase {phase + 1}."
+                    : $"{completed} of the {launched.ReviewsForeseen} reviews foreseen at the start of phase {phase} are completed ({Percent(share)}); {required} ({Percent(options.CompletionThreshold)}) are required before group {group.Number} may advance, unless the Conference decides otherwise.";
         var byStage = Enum.GetValues<ReviewStage>().ToDictionary(s => s, s => reviews.Count(r => r.Stage == s));
         return new PhaseProgress(
             group.Number, phase, launched.Cluster, launched.ReviewsForeseen, completed, share, options.CompletionThreshold,
             thresholdMet, decision, mayAdvance, isLast, byStage, explanation);
     }
+
+    private static string Percent(double share) => (share * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + "%";
 
     /// <summary>The smallest number of completed reviews meeting the threshold (7 of 10 for 70%, 45 of 63).</summary>
     public static int RequiredCompletions(int foreseen, double threshold) =>

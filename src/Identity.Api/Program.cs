@@ -1,9 +1,17 @@
+using Identity.Api.Extensions;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddIdentityService();
 
 var app = builder.Build();
+if (BootstrapCommands.IsCommand(args)) return await app.RunBootstrapCommandAsync(args);
 
+app.UseIdentityService();
 app.MapDefaultEndpoints();
 
-app.Run();
+await app.RunAsync();
+return 0;
+
+public partial class Program;

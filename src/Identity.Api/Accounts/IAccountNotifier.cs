@@ -1,0 +1,9 @@
+using Identity.Api.Domain.Accounts;
+
+namespace Identity.Api.Accounts;
+
+/// <summary>Sends account messages (activation links) to people.</summary>
+public interface IAccountNotifier
+{
+    Task SendActivationLinkAsync(ApplicationUser user, string link, DateTimeOffset expiresAt, CancellationToken ct);
+}

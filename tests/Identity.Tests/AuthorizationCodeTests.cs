@@ -1,0 +1,138 @@
+using System.Net;
+using System.Text.Json;
+using Identity.Tests.Infrastructure;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Identity.Tests;
+
+[Collection(PostgresCollection.Name)]
+public sealed class AuthorizationCodeTests(PostgresFixture postgres)
+{
+    private const string Password = "correct horse battery staple";
+
+    [Fact]
+    public async Task CodeFlowWithS256GivesTokensThatValidateAsAccessAndIdentityTokens()
+    {
+        await using var app = await IdentityApp.StartAsync(postgres);
+        var userId = await app.CreateApprovedPersonAsync("fp.austria@example.org", Password, party: "AUT");
+        await using var api = await ValidatingApp.StartAsync(app.Address, IdentityApp.Issuer);
+        using var browser = app.Browser();
+
+        var (verifier, challenge) = OidcClient.NewPkce();
+        var callback = await OidcClient.SignInAsync(browser, OidcClient.AuthorizeUrl(challenge, state: "xyz", nonce: "n-0S6"), "fp.austria@example.org", Password);
+        Assert.Equal("xyz", callback["state"]);
+        Assert.Equal(IdentityApp.Issuer, callback["iss"]);
+
+        var (status, body) = await OidcClient.RedeemCodeAsync(browser, callback["code"], verifier);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.False(string.IsNullOrEmpty(body.GetProperty("refresh_token").GetString()));
+
+        // The access token works at a separate resource server that only knows the discovery URL.
+        var response = await api.CallAsync(body.GetProperty("access_token").GetString()!);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var me = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(userId, me.GetProperty("sub").GetString());
+        Assert.Equal(["FocalPoint"], me.GetProperty("roles").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["AUT"], me.GetProperty("parties").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(IdentityApp.WebClientId, me.GetProperty("client_id").GetString());
+
+        // The ID token validates with Microsoft's OIDC configuration retriever, for the client as audience.
+        var manager = new ConfigurationManager<OpenIdConnectConfiguration>(
+            new Uri(app.Address, "/.well-known/openid-configuration").ToString(), new OpenIdConnectConfigurationRetriever(),
+            new HttpDocumentRetriever { RequireHttps = false });
+        var configuration = await manager.GetConfigurationAsync(CancellationToken.None);
+        var result = await new JsonWebTokenHandler().ValidateTokenAsync(body.GetProperty("id_token").GetString(), new TokenValidationParameters
+        {
+            ValidIssuer = configuration.Issuer, ValidAudience = IdentityApp.WebClientId, IssuerSigningKeys = configuration.SigningKeys,
+        });
+        Assert.True(result.IsValid, result.Exception?.Message);
+        Assert.Equal("n-0S6", result.Claims["nonce"]);
+        Assert.Equal(userId, result.Claims["sub"]);
+    }
+
+    [Fact]
+    public async Task PlainChallengeMethodIsRefused()
+    {
+        await using var app = await IdentityApp.StartAsync(postgres);
+        await app.CreateApprovedPersonAsync("fp@example.org", Password);
+        using var browser = app.Browser();
+        var (verifier, _) = OidcClient.NewPkce();
+
+        var response = await browser.GetAsync(OidcClient.AuthorizeUrl(verifier, method: "plain"));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!.ToString();
+        Assert.StartsWith(IdentityApp.WebRedirectUri, location);
+        Assert.Contains("error=invalid_request", location);
+        Assert.DoesNotContain("code=", location);
+
+        var missing = await browser.GetAsync(OidcClient.AuthorizeUrl(verifier, method: ""));
+        Assert.Contains("error=invalid_request", missing.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task WrongVerifierIsRefusedAndTheCodeCannotBeRetried()
+    {
+        await using var app = await IdentityApp.StartAsync(postgres);
+        await app.CreateApprovedPersonAsync("fp@example.org", Password);
+        using var browser = app.Browser();
+        var (verifier, challenge) = OidcClient.NewPkce();
+        var callback = await OidcClient.SignInAsync(browser, OidcClient.AuthorizeUrl(challenge), "fp@example.org", Password);
+
+        var (other, _) = OidcClient.NewPkce();
+        var (status, body) = await OidcClient.RedeemCodeAsync(browser, callback["code"], other);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("invalid_grant", body.GetProperty("error").GetString());
+
+        (status, body) = await OidcClient.RedeemCodeAsync(browser, callback["code"], verifier);
+        Assert.Equal("invalid_grant", body.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task ReplayedCodeIsRefusedAndRevokesTheTokensItGave()
+    {
+        await using var app = await IdentityApp.StartAsync(postgres);
+        await app.CreateApprovedPersonAsync("fp@example.org", Password);
+        using var browser = app.Browser();
+        var (verifier, challenge) = OidcClient.NewPkce();
+        var callback = await OidcClient.SignInAsync(browser, OidcClient.AuthorizeUrl(challenge), "fp@example.org", Password);
+        var (_, first) = await OidcClient.RedeemCodeAsync(browser, callback["code"], verifier);
+
+        var (status, body) = await OidcClient.RedeemCodeAsync(browser, callback["code"], verifier);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("invalid_grant", body.GetProperty("error").GetString());
+        var (refreshStatus, _) = await OidcClient.RefreshAsync(browser, first.GetProperty("refresh_token").GetString()!);
+        Assert.Equal(HttpStatusCode.BadRequest, refreshStatus);
+    }
+
+    [Fact]
+    public async Task UnregisteredRedirectUriIsShownAsAnErrorAndNeverRedirected()
+    {
+        await using var app = await IdentityApp.StartAsync(postgres);
+        using var browser = app.Browser();
+        var (_, challenge) = OidcClient.NewPkce();
+
+        var response = await browser.GetAsync(OidcClient.AuthorizeUrl(challenge, redirectUri: "https://attacker.example/cb"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+        Assert.Contains("redirect_uri is not registered", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task LoginFormWithoutAntiforgeryTokenIsRejected()
+    {
+        await using var app = await IdentityApp.StartAsync(postgres);
+        await app.CreateApprovedPersonAsync("fp@example.org", Password);
+        using var browser = app.Browser();
+
+        var response = await browser.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = "fp@example.org", ["Password"] = Password,
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var cookies = response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [];
+        Assert.DoesNotContain(cookies, c => c.StartsWith("__mechanism_signin"));
+    }
+}

@@ -1,0 +1,96 @@
+using System.Net;
+using System.Text.Json;
+using Identity.Api.OpenIdConnect.Keys;
+using Identity.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace Identity.Tests;
+
+[Collection(PostgresCollection.Name)]
+public sealed class KeyRotationTests(PostgresFixture postgres)
+{
+    [Fact]
+    public async Task TokenSignedByARetiredKeyValidatesUntilTheKeyIsRemoved()
+    {
+        await using var app = await IdentityApp.StartAsync(postgres);
+        using var http = app.Http();
+        var keys = app.Services.GetRequiredService<SigningKeyRing>();
+
+        var before = (await OidcClient.ClientCredentialsAsync(http)).Body.GetProperty("access_token").GetString()!;
+        var oldKid = new JsonWebToken(before).Kid;
+
+        // A day before the rotation is due, the next key is published but does not sign yet.
+        app.Clock.Advance(TimeSpan.FromDays(29) + TimeSpan.FromMinutes(1));
+        await keys.MaintainAsync();
+        var published = await PublishedKidsAsync(http);
+        Assert.Equal(2, published.Count);
+        var newKid = published.Single(k => k != oldKid);
+        Assert.Equal(oldKid, new JsonWebToken((await OidcClient.ClientCredentialsAsync(http)).Body.GetProperty("access_token").GetString()!).Kid);
+
+        // It activates after the pre-publication day; the old key is retired but stays published.
+        app.Clock.Advance(TimeSpan.FromDays(1));
+        await keys.MaintainAsync();
+        var after = (await OidcClient.ClientCredentialsAsync(http)).Body.GetProperty("access_token").GetString()!;
+        Assert.Equal(newKid, new JsonWebToken(after).Kid);
+        Assert.Equal(new[] { oldKid, newKid }.Order(), (await PublishedKidsAsync(http)).Order());
+
+        await using (var api = await ValidatingApp.StartAsync(app.Address, IdentityApp.Issuer))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await api.CallAsync(before)).StatusCode); // retired, still published
+            Assert.Equal(HttpStatusCode.OK, (await api.CallAsync(after)).StatusCode);
+        }
+
+        // Once every token of the retired key has expired (access token lifetime), the key leaves the JWKS.
+        app.Clock.Advance(TimeSpan.FromMinutes(11));
+        await keys.MaintainAsync();
+        Assert.Equal([newKid], await PublishedKidsAsync(http));
+        await using (var api = await ValidatingApp.StartAsync(app.Address, IdentityApp.Issuer))
+        {
+            // 'before' has not expired on the validator's (real) clock: only the key's removal refuses it.
+            var refused = await api.CallAsync(before);
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+            Assert.Contains("signature key was not found", refused.Headers.WwwAuthenticate.ToString());
+            Assert.Equal(HttpStatusCode.OK, (await api.CallAsync(after)).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task RunningValidatorAcceptsTheNextKeyBecauseItWasPublishedBeforeItSigns()
+    {
+        await using var app = await IdentityApp.StartAsync(postgres);
+        using var http = app.Http();
+        var keys = app.Services.GetRequiredService<SigningKeyRing>();
+        app.Clock.Advance(TimeSpan.FromDays(29) + TimeSpan.FromMinutes(1));
+        await keys.MaintainAsync(); // next key scheduled and published
+
+        // The validator loads the metadata now and keeps it (JwtBearer refreshes every 12 hours).
+        await using var api = await ValidatingApp.StartAsync(app.Address, IdentityApp.Issuer);
+        Assert.Equal(HttpStatusCode.OK, (await api.CallAsync((await OidcClient.ClientCredentialsAsync(http)).Body.GetProperty("access_token").GetString()!)).StatusCode);
+
+        app.Clock.Advance(TimeSpan.FromDays(1));
+        await keys.MaintainAsync();
+        var signedByNewKey = (await OidcClient.ClientCredentialsAsync(http)).Body.GetProperty("access_token").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, (await api.CallAsync(signedByNewKey)).StatusCode);
+    }
+
+    [Fact]
+    public async Task SigningKeysSurviveARestartAndAreStoredProtected()
+    {
+        await using var app = await IdentityApp.StartAsync(postgres);
+        using var http = app.Http();
+        var kids = await PublishedKidsAsync(http);
+        var stored = await app.WithScopeAsync(sp => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            sp.GetRequiredService<Identity.Api.Data.IdentityDb>().SigningKeys));
+        var key = Assert.Single(stored);
+        Assert.Equal(kids.Single(), key.KeyId);
+        Assert.DoesNotContain("PRIVATE KEY", key.ProtectedPrivateKey);
+        Assert.StartsWith("CfDJ8", key.ProtectedPrivateKey); // Data Protection payload, not raw PKCS#8
+    }
+
+    private static async Task<List<string>> PublishedKidsAsync(HttpClient http)
+    {
+        var jwks = JsonDocument.Parse(await http.GetStringAsync("/.well-known/jwks")).RootElement;
+        return jwks.GetProperty("keys").EnumerateArray().Select(k => k.GetProperty("kid").GetString()!).ToList();
+    }
+}

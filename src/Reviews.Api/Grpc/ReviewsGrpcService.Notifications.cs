@@ -68,16 +68,26 @@ public sealed partial class ReviewsGrpcService
         var cancellationToken = context.CancellationToken;
         var sent = new HashSet<Guid>();
         var since = Now;
+        var overlap = feed.Value.PollInterval + TimeSpan.FromSeconds(5);
         if (request.IncludeUnread)
         {
             since = DateTimeOffset.MinValue;
         }
         try
         {
+            if (!request.IncludeUnread)
+            {
+                // Notices stored just before the watch began belong to the past feed, not to the stream.
+                var recent = since - overlap;
+                sent.UnionWith(await db.Notifications.AsNoTracking()
+                    .Where(n => n.RecipientPersonId == subject && n.CreatedAt >= recent)
+                    .Select(n => n.Id)
+                    .ToListAsync(cancellationToken));
+            }
             while (!cancellationToken.IsCancellationRequested)
             {
                 // Overlap the window a little: another instance's clock or a late commit may store an older time.
-                var from = since == DateTimeOffset.MinValue ? since : since - feed.Value.PollInterval - TimeSpan.FromSeconds(5);
+                var from = since == DateTimeOffset.MinValue ? since : since - overlap;
                 var query = db.Notifications.AsNoTracking().Where(n => n.RecipientPersonId == subject && n.CreatedAt >= from);
                 if (request.IncludeUnread && since == DateTimeOffset.MinValue)
                 {

@@ -17,13 +17,16 @@ public static class PartySeedLoader
     private static readonly string[] PartiesHeader = ["iso3", "name", "un_regional_group", "untoc", "tip", "som", "fir", "notes"];
     private static readonly string[] DatesHeader = ["iso3", "instrument", "date", "precision", "source"];
 
-    /// <summary>The parties embedded in this assembly.</summary>
-    public static IReadOnlyList<Party> LoadEmbedded(DateTimeOffset recordedAt)
+    /// <summary>The date of the data file's snapshot (parties as of mid-2023, see parties-SOURCES.md).</summary>
+    public static readonly DateTimeOffset SnapshotDate = new(2023, 6, 30, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The parties embedded in this assembly, recorded as of the snapshot date.</summary>
+    public static IReadOnlyList<Party> LoadEmbedded()
     {
         var assembly = typeof(PartySeedLoader).Assembly;
         using var parties = OpenResource(assembly, PartiesResource);
         using var dates = OpenResource(assembly, DatesResource);
-        return Load(parties, dates, recordedAt, "seed:parties.csv");
+        return Load(parties, dates, SnapshotDate, "seed:parties.csv");
     }
 
     public static IReadOnlyList<Party> Load(TextReader partiesCsv, TextReader? datesCsv, DateTimeOffset recordedAt, string recordedBy)

@@ -1,0 +1,13 @@
+namespace Reviews.Api.Domain.Drawing;
+
+public enum DrawKind
+{
+    /// <summary>Parties split by lot into the groups that start a year apart (para 17).</summary>
+    GroupSplit = 1,
+
+    /// <summary>Reviewers drawn for every party under review of a group (para 28).</summary>
+    Pairing = 2,
+
+    /// <summary>A pairing drawn again at a party's request (para 28 (d), (f)).</summary>
+    Redraw = 3,
+}

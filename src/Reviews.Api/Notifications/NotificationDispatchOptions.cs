@@ -1,0 +1,9 @@
+namespace Reviews.Api.Notifications;
+
+/// <summary>How often notices are looked for. Bound from <c>Reviews:NotificationDispatch</c>.</summary>
+public sealed class NotificationDispatchOptions
+{
+    public const string Section = "Reviews:NotificationDispatch";
+
+    public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(5);
+}

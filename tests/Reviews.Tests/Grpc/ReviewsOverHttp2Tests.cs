@@ -1,0 +1,119 @@
+using System.Net;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ReviewMechanism.Grpc;
+using ReviewMechanism.Reviews.V1;
+using Reviews.Api.Extensions;
+using Reviews.Api.Grpc;
+using Reviews.Tests.Support;
+
+namespace Reviews.Tests.Grpc;
+
+/// <summary>The service mapped on a real Kestrel (cleartext HTTP/2) and called with the generated client.</summary>
+[Collection(PostgresCollection.Name)]
+public class ReviewsOverHttp2Tests(PostgresFixture postgres)
+{
+    [Fact]
+    public async Task TheGeneratedClientReachesEveryRuleThroughTheServer()
+    {
+        var connectionString = await postgres.NewSeededDatabaseAsync(TimeProvider.System);
+        var mail = Path.Combine(Path.GetTempPath(), $"reviews-mail-{Guid.NewGuid():N}");
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:reviewsdb"] = connectionString,
+            ["Reviews:Email:PickupDirectory"] = mail,
+            ["Reviews:NotificationFeed:PollInterval"] = "00:00:00.200",
+        });
+        builder.Services.AddGrpcServer();
+        builder.Services.AddAuthentication(HeaderAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, HeaderAuthenticationHandler>(HeaderAuthenticationHandler.SchemeName, _ => { });
+        builder.Services.AddAuthorization();
+        builder.AddReviewsApplication();
+        await using var app = builder.Build();
+        app.MapGrpcService<ReviewsGrpcService>();
+        await app.StartAsync();
+        try
+        {
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+            using var channel = ReviewMechanism.Grpc.Client.GrpcChannel.ForAddress(address);
+            var client = new ReviewsService.ReviewsServiceClient(channel);
+            var secretariat = Headers("sec-1", "Secretariat", "");
+
+            var pairings = await client.GetCountryPairingsAsync(new GetCountryPairingsRequest());
+            Assert.Empty(pairings.Groups);
+
+            var anonymous = await Assert.ThrowsAsync<RpcException>(async () => await client.SplitIntoGroupsAsync(Split()));
+            Assert.Equal(StatusCode.Unauthenticated, anonymous.StatusCode);
+            var focalPoint = await Assert.ThrowsAsync<RpcException>(async () => await client.SplitIntoGroupsAsync(Split(), Headers("fp-1", "FocalPoint", "DEU")));
+            Assert.Equal(StatusCode.PermissionDenied, focalPoint.StatusCode);
+
+            var split = await client.SplitIntoGroupsAsync(Split(), secretariat);
+            Assert.Equal(3, split.Groups.Count);
+            var drawn = await client.DrawPairingsAsync(new DrawPairingsRequest { GroupNumber = 1, Seed = 3, AsOf = new Date { Year = 2020, Month = 11, Day = 1 } }, secretariat);
+            var id = drawn.CountryReviewIds[0];
+
+            var languages = await Assert.ThrowsAsync<RpcException>(async () => await client.SetWorkingLanguagesAsync(new SetWorkingLanguagesRequest
+            {
+                CountryReviewId = id, Languages = { Language.Arabic, Language.Chinese, Language.English, Language.French }, Exceptional = true,
+            }, secretariat));
+            Assert.Equal(StatusCode.InvalidArgument, languages.StatusCode);
+            Assert.Contains("three in exceptional cases", languages.Status.Detail);
+            Assert.Equal("languages", Assert.Single(languages.BadRequest().FieldViolations).Field);
+
+            var skipped = await Assert.ThrowsAsync<RpcException>(async () => await client.RecordPreliminaryConsultationAsync(new RecordPreliminaryConsultationRequest
+            {
+                CountryReviewId = id, HeldOn = new Date { Year = 2020, Month = 12, Day = 2 }, Participants = { drawn.Pairings[0].PartyUnderReview },
+                Languages = { Language.English }, AgreedTimeFrames = "t",
+            }, secretariat));
+            Assert.Equal(StatusCode.FailedPrecondition, skipped.StatusCode);
+            Assert.Equal("STAGE_ORDER", skipped.Precondition().Type);
+
+            var unknown = await Assert.ThrowsAsync<RpcException>(async () => await client.GetPartyAsync(new GetPartyRequest { Iso3 = "QQQ" }, secretariat));
+            Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
+
+            using var watch = client.WatchNotifications(new WatchNotificationsRequest(), Headers("person-7", "FocalPoint", "DEU"));
+            await Task.Delay(500);
+            await using (var db = PostgresFixture.Context(connectionString))
+            {
+                db.Notifications.Add(Reviews.Api.Domain.Notifications.SentNotification.From(
+                    new Reviews.Api.Domain.Notifications.DueNotice(
+                        "wire-1", Reviews.Api.Domain.Notifications.NoticeKind.Reminder, 3, id, Reviews.Api.Domain.CountryReviews.DeadlineKind.FocalPointNomination,
+                        new DateOnly(2020, 12, 15), "DEU",
+                        new Reviews.Api.Domain.Notifications.NoticeRecipient(Reviews.Api.Domain.Notifications.RecipientRole.FocalPoint, "DEU", "person-7", "FP", "fp@example.org"),
+                        [], Reviews.Api.Domain.Common.UnLanguage.English, DateTimeOffset.UtcNow,
+                        new Reviews.Api.Domain.Notifications.RenderedNotice(Reviews.Api.Domain.Common.UnLanguage.English, "subject", "body")),
+                    Guid.NewGuid(), DateTimeOffset.UtcNow.AddSeconds(1)));
+                await db.SaveChangesAsync();
+            }
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            Assert.True(await watch.ResponseStream.MoveNext(timeout.Token));
+            Assert.Equal("wire-1", watch.ResponseStream.Current.Key);
+        }
+        finally
+        {
+            await app.StopAsync();
+            if (Directory.Exists(mail))
+            {
+                Directory.Delete(mail, recursive: true);
+            }
+        }
+    }
+
+    private static SplitIntoGroupsRequest Split() => new()
+    {
+        AsOf = new Date { Year = 2020, Month = 11, Day = 1 }, FirstGroupStart = new Date { Year = 2020, Month = 12, Day = 1 }, Seed = 11,
+    };
+
+    private static Metadata Headers(string subject, string roles, string parties) =>
+        new() { { "x-test-sub", subject }, { "x-test-roles", roles }, { "x-test-parties", parties } };
+}

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.Net.Http.Headers;
+using ReviewMechanism.Grpc;
+using ReviewMechanism.ReverseProxy.Forwarder;
+
+namespace Gateway.Authorization;
+
+/// <summary>
+/// Refusals at the edge in the caller's protocol. A gRPC call gets a trailers-only UNAUTHENTICATED
+/// (with the bearer challenge's reason, and its WWW-Authenticate header) or PERMISSION_DENIED; other
+/// requests get ASP.NET Core's 401/403.
+/// </summary>
+public sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        if (authorizeResult.Succeeded || !ProxyErrorResponses.IsGrpcRequest(context.Request))
+        {
+            await _default.HandleAsync(next, context, policy, authorizeResult);
+            return;
+        }
+
+        if (authorizeResult.Challenged)
+        {
+            // The bearer handler writes WWW-Authenticate with the reason (expired, wrong audience...).
+            await ChallengeAsync(context, policy);
+            var reason = ErrorDescription(context.Response.Headers[HeaderNames.WWWAuthenticate].ToString());
+            await ProxyErrorResponses.WriteGrpcStatusAsync(context, StatusCode.Unauthenticated,
+                reason is null ? "A valid access token is required (authorization: Bearer ...)." : $"The access token was refused: {reason}.");
+            return;
+        }
+
+        var missing = authorizeResult.AuthorizationFailure?.FailedRequirements.Select(r => r.ToString()).ToArray() ?? [];
+        await ProxyErrorResponses.WriteGrpcStatusAsync(context, StatusCode.PermissionDenied,
+            missing.Length == 0 ? "The caller is not allowed to call this service." : $"The caller is not allowed to call this service (needs {string.Join("; ", missing)}).");
+    }
+
+    private static async Task ChallengeAsync(HttpContext context, AuthorizationPolicy policy)
+    {
+        if (policy.AuthenticationSchemes.Count == 0)
+        {
+            await context.ChallengeAsync();
+            return;
+        }
+        foreach (var scheme in policy.AuthenticationSchemes)
+        {
+            await context.ChallengeAsync(scheme);
+        }
+    }
+
+    private static string? ErrorDescription(string wwwAuthenticate)
+    {
+        const string marker = "error_description=\"";
+        var start = wwwAuthenticate.IndexOf(marker, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return null;
+        }
+        start += marker.Length;
+        var end = wwwAuthenticate.IndexOf('"', start);
+        return end < 0 ? null : wwwAuthenticate[start..end];
+    }
+}

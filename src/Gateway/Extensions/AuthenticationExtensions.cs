@@ -7,25 +7,25 @@ public static class AuthenticationExtensions
 {
     public static WebApplicationBuilder AddEdgeAuthentication(this WebApplicationBuilder builder)
     {
-        var configuration = builder.Configuration;
-        // The identity service's internal URL: set by the AppHost, or taken from its service address.
-        var authority = configuration["Identity:Authority"] ?? configuration["services:identity:http:0"]
-            ?? throw new InvalidOperationException("Identity:Authority (or services:identity:http:0) must give the identity service's internal URL.");
-        var issuer = configuration["Identity:Issuer"]
-            ?? throw new InvalidOperationException("Identity:Issuer must give the public URL tokens are issued for (the gateway's).");
-
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
-        {
-            options.Authority = authority;
-            options.RequireHttpsMetadata = new Uri(authority).Scheme == Uri.UriSchemeHttps;
-            options.Audience = configuration["Identity:Audience"] ?? "review-mechanism";
-            options.MapInboundClaims = false;
-            options.TokenValidationParameters.ValidIssuer = issuer;
-            options.TokenValidationParameters.ValidTypes = ["at+jwt"];
-            options.TokenValidationParameters.ValidAlgorithms = ["RS256"];
-            options.TokenValidationParameters.NameClaimType = "sub";
-            options.TokenValidationParameters.RoleClaimType = "role";
-        });
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IConfiguration>((options, configuration) =>
+            {
+                // The identity service's internal URL: set by the AppHost, or taken from its service address.
+                var authority = configuration["Identity:Authority"] ?? configuration["services:identity:http:0"]
+                    ?? throw new InvalidOperationException("Identity:Authority (or services:identity:http:0) must give the identity service's internal URL.");
+                var issuer = configuration["Identity:Issuer"]
+                    ?? throw new InvalidOperationException("Identity:Issuer must give the public URL tokens are issued for (the gateway's).");
+                options.Authority = authority;
+                options.RequireHttpsMetadata = new Uri(authority).Scheme == Uri.UriSchemeHttps;   // only because the internal URL is http
+                options.Audience = configuration["Identity:Audience"] ?? "review-mechanism";
+                options.MapInboundClaims = false;                                                 // keep sub / role / party as issued
+                options.TokenValidationParameters.ValidIssuer = issuer;
+                options.TokenValidationParameters.ValidTypes = ["at+jwt"];                        // refuses ID tokens
+                options.TokenValidationParameters.ValidAlgorithms = ["RS256"];
+                options.TokenValidationParameters.NameClaimType = "sub";
+                options.TokenValidationParameters.RoleClaimType = "role";
+            });
         return builder;
     }
 }

@@ -199,6 +199,7 @@ public sealed partial class HttpForwarder(ILogger<HttpForwarder> logger) : IHttp
                     try
                     {
                         await context.Response.StartAsync(token).ConfigureAwait(false);
+                        await context.Response.Body.FlushAsync(token).ConfigureAwait(false);
                     }
                     catch (Exception ex)
                     {

@@ -27,6 +27,19 @@ public sealed class FailureTests(ITestOutputHelper output) : ForwardingTestBase(
     }
 
     [Fact]
+    public async Task BackendThatDoesNotSpeakHttp2Gives502AndUnavailable()
+    {
+        var backend = await BackendAsync(context => context.Response.WriteAsync("no h2c here"), protocols: HttpProtocols.Http1AndHttp2);
+        var gateway = EchoGateway(backend);
+
+        using var client = gateway.Grpc();
+        using var response = await SendAsync(client, Request(EchoPath, new ByteArrayContent(Frames(RandomBytes(50_000, seed: 8)))));
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Equal("14", Value(response.Headers, "grpc-status"));
+    }
+
+    [Fact]
     public async Task PageRouteToABackendThatIsDownGives502WithAMessage()
     {
         var gateway = Gateway(new ProxySettings().Route("page", "/pages/{**rest}", "pages").Cluster("pages", [FreePort.ClosedAddress()]));

@@ -59,7 +59,7 @@ internal sealed class StreamingRequestContent : HttpContent
             throw new InvalidOperationException("A forwarded request body can be sent only once.");
         }
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(_cancellation.Token, cancellationToken);
-        var result = await CopyAsync(stream, linked.Token).ConfigureAwait(false);
+        var result = await CopyAsync(stream, linked.Token, cancellationToken).ConfigureAwait(false);
         _completion.TrySetResult(result);
         switch (result.Outcome)
         {
@@ -73,7 +73,9 @@ internal sealed class StreamingRequestContent : HttpContent
         }
     }
 
-    private async Task<RequestBodyResult> CopyAsync(Stream destination, CancellationToken token)
+    /// <param name="token">Ours and the destination's together.</param>
+    /// <param name="destinationToken">HttpClient's: fires when the destination stops accepting the body (reset, connection lost).</param>
+    private async Task<RequestBodyResult> CopyAsync(Stream destination, CancellationToken token, CancellationToken destinationToken)
     {
         try
         {
@@ -82,7 +84,7 @@ internal sealed class StreamingRequestContent : HttpContent
         }
         catch (Exception ex)
         {
-            return Failed(ex, RequestBodyOutcome.DestinationError);
+            return Failed(ex, RequestBodyOutcome.DestinationError, destinationToken);
         }
 
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
@@ -98,7 +100,7 @@ internal sealed class StreamingRequestContent : HttpContent
                 }
                 catch (Exception ex)
                 {
-                    return Failed(ex, RequestBodyOutcome.ClientError);
+                    return Failed(ex, RequestBodyOutcome.ClientError, destinationToken);
                 }
                 if (read == 0)
                 {
@@ -126,7 +128,7 @@ internal sealed class StreamingRequestContent : HttpContent
                 }
                 catch (Exception ex)
                 {
-                    return Failed(ex, RequestBodyOutcome.DestinationError);
+                    return Failed(ex, RequestBodyOutcome.DestinationError, destinationToken);
                 }
                 _cancellation.ResetTimeout();
             }
@@ -137,11 +139,22 @@ internal sealed class StreamingRequestContent : HttpContent
         }
     }
 
-    /// <summary>A cancellation of our own token is a cancel; the destination's token firing is the destination's doing.</summary>
-    private RequestBodyResult Failed(Exception ex, RequestBodyOutcome otherwise) =>
-        ex is OperationCanceledException && _cancellation.IsCancellationRequested
-            ? new RequestBodyResult(RequestBodyOutcome.Canceled, ex)
-            : new RequestBodyResult(otherwise, ex);
+    /// <summary>A cancellation of our own token is a cancel; the destination's token firing is the destination's doing, even during a read from the client.</summary>
+    private RequestBodyResult Failed(Exception ex, RequestBodyOutcome otherwise, CancellationToken destinationToken)
+    {
+        if (ex is OperationCanceledException)
+        {
+            if (_cancellation.IsCancellationRequested)
+            {
+                return new RequestBodyResult(RequestBodyOutcome.Canceled, ex);
+            }
+            if (destinationToken.IsCancellationRequested)
+            {
+                return new RequestBodyResult(RequestBodyOutcome.DestinationError, ex);
+            }
+        }
+        return new RequestBodyResult(otherwise, ex);
+    }
 
     protected override bool TryComputeLength(out long length)
     {

@@ -28,7 +28,10 @@ public sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareRes
         {
             // The bearer handler writes WWW-Authenticate with the reason (expired, wrong audience...).
             await ChallengeAsync(context, policy);
-            var reason = ErrorDescription(context.Response.Headers[HeaderNames.WWWAuthenticate].ToString());
+            // The handler keeps its result for the request: this does not validate the token again.
+            var refused = (await context.AuthenticateAsync()).Failure is not null;
+            var reason = ErrorDescription(context.Response.Headers[HeaderNames.WWWAuthenticate].ToString())
+                ?? (refused ? "it is not a valid access token for this system" : null);
             await ProxyErrorResponses.WriteGrpcStatusAsync(context, StatusCode.Unauthenticated,
                 reason is null ? "A valid access token is required (authorization: Bearer ...)." : $"The access token was refused: {reason}.");
             return;

@@ -12,6 +12,16 @@ public interface IAsyncStreamReader<out T>
 public interface IAsyncStreamWriter<in T>
 {
     Task WriteAsync(T message, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Options for the next writes (e.g. <see cref="WriteFlags.NoCompress"/>). Writers that do not
+    /// support them keep the default: null, and setting is ignored.
+    /// </summary>
+    WriteOptions? WriteOptions
+    {
+        get => null;
+        set { }
+    }
 }
 
 /// <summary>The server's response stream.</summary>

@@ -5,10 +5,12 @@ namespace ReviewMechanism.Grpc.Protocol;
 /// <summary>gzip message compression (grpc-encoding: gzip), with a limit on the decompressed size.</summary>
 public static class GzipCompression
 {
-    public static byte[] Compress(ReadOnlySpan<byte> data)
+    public static byte[] Compress(ReadOnlySpan<byte> data) => Compress(data, CompressionLevel.Fastest);
+
+    public static byte[] Compress(ReadOnlySpan<byte> data, CompressionLevel level)
     {
         using var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
+        using (var gzip = new GZipStream(output, level, leaveOpen: true))
         {
             gzip.Write(data);
         }

@@ -1,0 +1,6 @@
+namespace Nominations.Api.Domain.Events;
+
+public sealed record PersonNominatedDomainEvent(Nomination Nomination) : IDomainEvent
+{
+    public DateTimeOffset OccurredAt => Nomination.EffectiveFrom;
+}

@@ -1,0 +1,3 @@
+namespace Nominations.Api.Domain.Reports;
+
+public sealed record RoleGenderCount(NominationRole Role, Gender Gender, int Count);

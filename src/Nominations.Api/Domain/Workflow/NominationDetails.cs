@@ -1,0 +1,4 @@
+namespace Nominations.Api.Domain.Workflow;
+
+/// <summary>One nomination with the handovers it gave or received and its open tasks.</summary>
+public sealed record NominationDetails(Nomination Nomination, IReadOnlyList<Handover> Handovers, IReadOnlyList<NominationTask> OpenTasks);

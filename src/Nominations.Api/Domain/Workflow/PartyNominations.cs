@@ -1,0 +1,4 @@
+namespace Nominations.Api.Domain.Workflow;
+
+/// <summary>A party's nominations (oldest first) and handovers.</summary>
+public sealed record PartyNominations(string Party, IReadOnlyList<Nomination> Nominations, IReadOnlyList<Handover> Handovers);

@@ -20,11 +20,11 @@ public sealed class GatewayHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
 
-    private GatewayHost(Dictionary<string, string?> settings, ITestOutputHelper? output, string name)
+    private GatewayHost(Dictionary<string, string?> settings, ITestOutputHelper? output, string name, int? httpPort)
     {
         _settings = settings;
         Logs = new TestLogging(output, name);
-        HttpPort = FreePort.Next();
+        HttpPort = httpPort ?? FreePort.Next();
         GrpcPort = FreePort.Next();
     }
 
@@ -41,7 +41,8 @@ public sealed class GatewayHost : WebApplicationFactory<Program>
     public ProxyState Proxy => Services.GetRequiredService<ProxyState>();
 
     /// <summary>Starts a gateway trusting <paramref name="issuer"/>; rate limiting is off unless the settings turn it on.</summary>
-    public static GatewayHost Start(TestIssuer issuer, IDictionary<string, string?>? settings = null, ITestOutputHelper? output = null, string name = "gateway")
+    /// <param name="httpPort">The public HTTP port when it must be known in advance (the issuer URL); a free one otherwise.</param>
+    public static GatewayHost Start(TestIssuer issuer, IDictionary<string, string?>? settings = null, ITestOutputHelper? output = null, string name = "gateway", int? httpPort = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -53,7 +54,7 @@ public sealed class GatewayHost : WebApplicationFactory<Program>
         {
             all[key] = value;
         }
-        var host = new GatewayHost(all, output, name);
+        var host = new GatewayHost(all, output, name, httpPort);
         host.UseKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, host.HttpPort, listen => listen.Protocols = HttpProtocols.Http1);

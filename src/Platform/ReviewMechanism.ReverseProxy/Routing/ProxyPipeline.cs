@@ -8,7 +8,8 @@ namespace ReviewMechanism.ReverseProxy.Routing;
 
 /// <summary>
 /// What a proxy endpoint does: pick an available destination of the route's cluster (503 when there
-/// is none), forward, and feed passive health with the outcome.
+/// is none), forward, and feed passive health with the outcome. A gRPC call routed to an HTTP/1.x
+/// cluster (it could never work) gets UNIMPLEMENTED.
 /// </summary>
 public sealed partial class ProxyPipeline(IHttpForwarder forwarder, TimeProvider time, ILogger<ProxyPipeline> logger)
 {
@@ -17,6 +18,14 @@ public sealed partial class ProxyPipeline(IHttpForwarder forwarder, TimeProvider
         var feature = new ReverseProxyFeature(route);
         context.Features.Set<IReverseProxyFeature>(feature);
         var cluster = route.Cluster;
+        if (cluster.RequestConfig.Version is { Major: < 2 } && ProxyErrorResponses.IsGrpcRequest(context.Request))
+        {
+            // gRPC needs HTTP/2 to the destination: a call that lands on an HTTP/1.x cluster (the pages
+            // catch-all, typically) names a service nobody serves here.
+            await ProxyErrorResponses.WriteGrpcStatusAsync(context, StatusCode.Unimplemented,
+                $"No gRPC service is routed at {context.Request.Path}.").ConfigureAwait(false);
+            return;
+        }
         var available = AvailableDestinations(cluster);
         if (available.Count == 0)
         {

@@ -1,4 +1,6 @@
+using Gateway.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Gateway.Extensions;
 
@@ -25,6 +27,24 @@ public static class AuthenticationExtensions
                 options.TokenValidationParameters.ValidAlgorithms = ["RS256"];
                 options.TokenValidationParameters.NameClaimType = "sub";
                 options.TokenValidationParameters.RoleClaimType = "role";
+            });
+
+        // Validated tokens are remembered briefly (see CachingTokenHandler); Gateway:TokenCache:MaxAge 0 turns it off.
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .PostConfigure<IConfiguration, TimeProvider>((options, configuration, time) =>
+            {
+                var maxAge = configuration.GetValue("Gateway:TokenCache:MaxAge", TimeSpan.FromSeconds(60));
+                if (maxAge <= TimeSpan.Zero)
+                {
+                    return;
+                }
+                var cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = configuration.GetValue("Gateway:TokenCache:Size", 10_000) });
+                var handlers = options.TokenHandlers.ToArray();
+                options.TokenHandlers.Clear();
+                foreach (var handler in handlers)
+                {
+                    options.TokenHandlers.Add(new CachingTokenHandler(handler, cache, time, maxAge));
+                }
             });
         return builder;
     }

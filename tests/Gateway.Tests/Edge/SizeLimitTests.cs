@@ -83,16 +83,18 @@ public sealed class SizeLimitTests(ITestOutputHelper output) : ForwardingTestBas
         var gateway = Gateway(new ProxySettings().Route("page", "/pages/{**rest}", "pages", maxBodySize: 1000).Cluster("pages", [backend.Address.ToString()]));
         using var client = gateway.Pages();
 
-        using var small = await client.PostAsync("/pages/form", new ByteArrayContent(new byte[1000]));
-        using var declared = await client.PostAsync("/pages/form", new ByteArrayContent(new byte[1001]));
-        using var chunked = await client.PostAsync("/pages/form", new StreamContent(new MemoryStream(new byte[5000])) { Headers = { ContentLength = null } });
+        using var small = await client.PostAsync("/pages/small", new ByteArrayContent(new byte[1000]));
+        using var declared = await client.PostAsync("/pages/declared", new ByteArrayContent(new byte[1001]));
+        using var chunked = await client.PostAsync("/pages/chunked", new StreamContent(new MemoryStream(new byte[5000])) { Headers = { ContentLength = null } });
 
         Assert.Equal(HttpStatusCode.OK, small.StatusCode);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, declared.StatusCode);
         Assert.Equal("The request body of 1001 bytes is larger than the limit of 1000 bytes.\n", await declared.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, chunked.StatusCode);
         Assert.Equal("The request body is larger than the limit of 1000 bytes.\n", await chunked.Content.ReadAsStringAsync());
-        // The declared one never reached the backend; the chunked one was cut off before it finished.
-        Assert.Equal(2, backend.RequestCount);
+        // The declared one never reached the backend (refused on its Content-Length); the chunked one is
+        // counted as it streams, so at most its headers and first bytes could have.
+        Assert.Contains(backend.Requests, r => r.Path == "/pages/small");
+        Assert.DoesNotContain(backend.Requests, r => r.Path == "/pages/declared");
     }
 }

@@ -14,7 +14,7 @@ namespace ReviewMechanism.ReverseProxy.Forwarder;
 /// The forwarder. For a request it: lifts server limits for streams (gRPC) and applies the route's
 /// own, builds the forwarded request (headers minus hop-by-hop, <c>te: trailers</c>, X-Forwarded-*, the
 /// body as a <see cref="StreamingRequestContent"/>), sends it with HTTP/2 to gRPC destinations, copies the
-/// status and headers, streams the body back with a flush per chunk, then copies the trailers.
+/// status and headers, streams the body back (flushed whenever the destination pauses), then copies the trailers.
 /// <list type="bullet">
 /// <item>A reply with no body (gRPC trailers-only) is never started early, so Kestrel sends it as one HEADERS frame with END_STREAM, as received.</item>
 /// <item>When the destination sent headers and its body is not there yet, the headers go out at once.</item>
@@ -28,7 +28,11 @@ namespace ReviewMechanism.ReverseProxy.Forwarder;
 /// </summary>
 public sealed partial class HttpForwarder(ILogger<HttpForwarder> logger) : IHttpForwarder
 {
-    private const int ResponseBufferSize = 64 * 1024;
+    /// <summary>One HTTP/2 frame's worth (the default SETTINGS_MAX_FRAME_SIZE).</summary>
+    internal const int BufferSize = 16 * 1024;
+
+    /// <summary>Bytes written without a flush before one is forced even though more are waiting (back-pressure).</summary>
+    private const int FlushThreshold = 64 * 1024;
 
     // RFC 9113 7: HTTP/2 error codes.
     private const int Http2InternalError = 0x2;
@@ -185,60 +189,58 @@ public sealed partial class HttpForwarder(ILogger<HttpForwarder> logger) : IHttp
             return (ReadFailure(cancellation), ex);
         }
 
-        var body = context.Response.Body;
-        var buffer = ArrayPool<byte>.Shared.Rent(ResponseBufferSize);
-        try
+        var writer = context.Response.BodyWriter;
+        await using (source.ConfigureAwait(false))
         {
-            await using (source.ConfigureAwait(false))
+            var unflushed = 0;
+            var started = false;
+            while (true)
             {
-                // A reply that has ended (trailers-only) is read at once: it is not started early. When the
-                // destination's body is not there yet, its headers go out now rather than with the body.
-                var first = source.ReadAsync(buffer.AsMemory(), token);
-                if (!first.IsCompleted)
+                // Wait for the destination without holding a buffer: a zero-byte read completes when data or
+                // the end is there. Before waiting, push out what was written (the headers the first time:
+                // the client sees them as soon as the destination sent them). While bytes keep coming nothing
+                // is flushed, and what is left at the end goes out with the trailers: a unary reply leaves in
+                // one write. A reply that has already ended (trailers-only) is never started early, so it
+                // keeps its single HEADERS frame.
+                var waiting = source.ReadAsync(Memory<byte>.Empty, token);
+                if (!waiting.IsCompleted || unflushed >= FlushThreshold)
                 {
                     try
                     {
-                        await context.Response.StartAsync(token).ConfigureAwait(false);
-                        await context.Response.Body.FlushAsync(token).ConfigureAwait(false);
+                        if (!started)
+                        {
+                            await context.Response.StartAsync(token).ConfigureAwait(false);
+                            started = true;
+                        }
+                        var flushed = await writer.FlushAsync(token).ConfigureAwait(false);
+                        unflushed = 0;
+                        if (flushed.IsCanceled || flushed.IsCompleted)
+                        {
+                            throw new IOException("The client stopped receiving the response.");
+                        }
                     }
                     catch (Exception ex)
                     {
-                        // The pending read owns the pooled buffer: let it finish before returning it.
                         var failure = WriteFailure(cancellation);
                         cancellation.Cancel(ProxyCancelReason.ClientAborted);
-                        try
-                        {
-                            await first.ConfigureAwait(false);
-                        }
-                        catch (Exception)
-                        {
-                        }
+                        await IgnoreFailureAsync(waiting).ConfigureAwait(false);
                         return (failure, ex);
                     }
                 }
-                int read;
                 try
                 {
-                    read = await first.ConfigureAwait(false);
+                    await waiting.ConfigureAwait(false);
                 }
                 catch (Exception ex)
                 {
                     return (ReadFailure(cancellation), ex);
                 }
 
-                while (read > 0)
+                // A buffer only while bytes move: idle streams hold none.
+                var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+                try
                 {
-                    cancellation.ResetTimeout();
-                    try
-                    {
-                        await body.WriteAsync(buffer.AsMemory(0, read), token).ConfigureAwait(false);
-                        await body.FlushAsync(token).ConfigureAwait(false);
-                    }
-                    catch (Exception ex)
-                    {
-                        return (WriteFailure(cancellation), ex);
-                    }
-                    cancellation.ResetTimeout();
+                    int read;
                     try
                     {
                         read = await source.ReadAsync(buffer.AsMemory(), token).ConfigureAwait(false);
@@ -247,13 +249,32 @@ public sealed partial class HttpForwarder(ILogger<HttpForwarder> logger) : IHttp
                     {
                         return (ReadFailure(cancellation), ex);
                     }
+                    if (read == 0)
+                    {
+                        return (ForwarderError.None, null);
+                    }
+                    cancellation.ResetTimeout();
+                    writer.Write(buffer.AsSpan(0, read));
+                    unflushed += read;
+                    started = true;
                 }
-                return (ForwarderError.None, null);
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
             }
         }
-        finally
+    }
+
+    private static async Task IgnoreFailureAsync(ValueTask<int> read)
+    {
+        try
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            await read.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Cancelled on purpose; the failure that matters is reported by the caller.
         }
     }
 

@@ -72,7 +72,8 @@ public class HttpTransformer
             }
             AddHeader(proxyRequest, name, values);
         }
-        if (headers.TE.Count > 0 && HeaderRules.AcceptsTrailers(headers.TE))
+        var te = headers.TE;
+        if ((te.Count == 1 && string.Equals(te[0], "trailers", StringComparison.OrdinalIgnoreCase)) || (te.Count > 0 && HeaderRules.AcceptsTrailers(te)))
         {
             proxyRequest.Headers.TryAddWithoutValidation("TE", "trailers");
         }
@@ -87,25 +88,25 @@ public class HttpTransformer
         var request = context.Request;
         var remote = context.Connection.RemoteIpAddress;
         var forwardedFor = remote is null ? null : (remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote).ToString();
-        if (mode == ForwardedHeadersMode.Append)
-        {
-            Append("X-Forwarded-For", request.Headers["X-Forwarded-For"], forwardedFor);
-            Append("X-Forwarded-Proto", request.Headers["X-Forwarded-Proto"], request.Scheme);
-            Append("X-Forwarded-Host", request.Headers["X-Forwarded-Host"], request.Host.Value);
-        }
-        else
-        {
-            Append("X-Forwarded-For", StringValues.Empty, forwardedFor);
-            Append("X-Forwarded-Proto", StringValues.Empty, request.Scheme);
-            Append("X-Forwarded-Host", StringValues.Empty, request.Host.Value);
-        }
+        var append = mode == ForwardedHeadersMode.Append;
+        Add(proxyRequest, "X-Forwarded-For", append ? request.Headers["X-Forwarded-For"] : default, forwardedFor);
+        Add(proxyRequest, "X-Forwarded-Proto", append ? request.Headers["X-Forwarded-Proto"] : default, request.Scheme);
+        Add(proxyRequest, "X-Forwarded-Host", append ? request.Headers["X-Forwarded-Host"] : default, request.Host.Value);
         if (request.PathBase.HasValue)
         {
             proxyRequest.Headers.TryAddWithoutValidation("X-Forwarded-Prefix", request.PathBase.ToUriComponent());
         }
 
-        void Append(string name, StringValues existing, string? value)
+        static void Add(HttpRequestMessage proxyRequest, string name, StringValues existing, string? value)
         {
+            if (existing.Count == 0)
+            {
+                if (!string.IsNullOrEmpty(value))
+                {
+                    proxyRequest.Headers.TryAddWithoutValidation(name, value);
+                }
+                return;
+            }
             var joined = string.Join(", ", existing.Where(v => !string.IsNullOrEmpty(v)).Append(value).Where(v => !string.IsNullOrEmpty(v)));
             if (joined.Length > 0)
             {

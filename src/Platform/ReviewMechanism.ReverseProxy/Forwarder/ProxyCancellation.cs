@@ -14,18 +14,26 @@ internal enum ProxyCancelReason
 /// One token for both directions of a forwarded request. It fires when no byte has moved either way
 /// for the activity timeout (every successful read or write calls <see cref="ResetTimeout"/>), when the
 /// client aborts (so the destination's stream is reset too), or when the forwarder stops it.
+/// A reset only records the time; one timer per request checks it when it fires and re-arms for the
+/// remaining time, so busy streams cost no timer operation per chunk.
 /// </summary>
 internal sealed class ProxyCancellation : IDisposable
 {
     private readonly CancellationTokenSource _source = new();
-    private readonly TimeSpan _timeout;
+    private readonly long _timeoutMs;
+    private readonly ITimer? _timer;
     private readonly CancellationTokenRegistration _clientAborted;
+    private long _lastActivity;
     private int _reason;
 
     public ProxyCancellation(TimeSpan activityTimeout, CancellationToken clientAborted)
     {
-        _timeout = activityTimeout;
-        ResetTimeout();
+        if (activityTimeout != Timeout.InfiniteTimeSpan)
+        {
+            _timeoutMs = Math.Max(1, (long)activityTimeout.TotalMilliseconds);
+            _lastActivity = Environment.TickCount64;
+            _timer = TimeProvider.System.CreateTimer(static state => ((ProxyCancellation)state!).OnTimer(), this, activityTimeout, Timeout.InfiniteTimeSpan);
+        }
         _clientAborted = clientAborted.UnsafeRegister(static state => ((ProxyCancellation)state!).Cancel(ProxyCancelReason.ClientAborted), this);
     }
 
@@ -33,38 +41,17 @@ internal sealed class ProxyCancellation : IDisposable
 
     public bool IsCancellationRequested => _source.IsCancellationRequested;
 
-    /// <summary>The first reason given; a cancellation nobody gave a reason for is the timer's.</summary>
-    public ProxyCancelReason Reason
-    {
-        get
-        {
-            var reason = (ProxyCancelReason)Volatile.Read(ref _reason);
-            return reason == ProxyCancelReason.None && _source.IsCancellationRequested ? ProxyCancelReason.ActivityTimeout : reason;
-        }
-    }
+    /// <summary>The first reason given.</summary>
+    public ProxyCancelReason Reason => (ProxyCancelReason)Volatile.Read(ref _reason);
 
-    public void ResetTimeout()
-    {
-        if (_timeout != Timeout.InfiniteTimeSpan && !_source.IsCancellationRequested)
-        {
-            try
-            {
-                _source.CancelAfter(_timeout);
-            }
-            catch (ObjectDisposedException)
-            {
-                // A late read/write after the request finished: nothing left to time.
-            }
-        }
-    }
+    public void ResetTimeout() => Volatile.Write(ref _lastActivity, Environment.TickCount64);
 
     public void Cancel(ProxyCancelReason reason)
     {
-        if (_source.IsCancellationRequested)
+        if (Interlocked.CompareExchange(ref _reason, (int)reason, (int)ProxyCancelReason.None) != (int)ProxyCancelReason.None)
         {
             return;
         }
-        Interlocked.CompareExchange(ref _reason, (int)reason, (int)ProxyCancelReason.None);
         try
         {
             _source.Cancel();
@@ -74,8 +61,27 @@ internal sealed class ProxyCancellation : IDisposable
         }
     }
 
+    private void OnTimer()
+    {
+        var idle = Environment.TickCount64 - Volatile.Read(ref _lastActivity);
+        if (idle >= _timeoutMs)
+        {
+            Cancel(ProxyCancelReason.ActivityTimeout);
+            return;
+        }
+        try
+        {
+            _timer!.Change(TimeSpan.FromMilliseconds(_timeoutMs - idle), Timeout.InfiniteTimeSpan);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The request finished meanwhile.
+        }
+    }
+
     public void Dispose()
     {
+        _timer?.Dispose();
         _clientAborted.Dispose();
         _source.Dispose();
     }

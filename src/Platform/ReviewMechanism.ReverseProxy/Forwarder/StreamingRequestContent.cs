@@ -17,13 +17,15 @@ internal sealed record RequestBodyResult(RequestBodyOutcome Outcome, Exception? 
 
 /// <summary>
 /// The request body of a forwarded request: bytes are read from the client as they arrive and written
-/// to the destination at once, with a flush after each write (HttpClient otherwise holds HTTP/2 request
-/// data in its buffer), so client streaming and duplex calls flow message by message. Nothing is
-/// buffered beyond one read. HttpClient sends it concurrently with receiving the response (HTTP/2 duplex).
+/// to the destination at once, and flushed whenever the client has nothing more for now (HttpClient
+/// otherwise holds HTTP/2 request data in its buffer), so client streaming and duplex calls flow message
+/// by message while a unary request leaves in one write. Nothing is buffered beyond one read.
+/// HttpClient sends it concurrently with receiving the response (HTTP/2 duplex).
 /// </summary>
 internal sealed class StreamingRequestContent : HttpContent
 {
-    private const int BufferSize = 64 * 1024;
+    /// <summary>Bytes written without a flush before one is forced even though more are waiting.</summary>
+    private const int FlushThreshold = 64 * 1024;
 
     private readonly HttpRequest _request;
     private readonly ProxyCancellation _cancellation;
@@ -75,23 +77,43 @@ internal sealed class StreamingRequestContent : HttpContent
 
     /// <param name="token">Ours and the destination's together.</param>
     /// <param name="destinationToken">HttpClient's: fires when the destination stops accepting the body (reset, connection lost).</param>
+    /// <param name="token">Ours and the destination's together.</param>
+    /// <param name="destinationToken">HttpClient's: fires when the destination stops accepting the body (reset, connection lost).</param>
     private async Task<RequestBodyResult> CopyAsync(Stream destination, CancellationToken token, CancellationToken destinationToken)
     {
-        try
-        {
-            // Send the request headers now: a duplex call may wait for the server before writing.
-            await destination.FlushAsync(token).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            return Failed(ex, RequestBodyOutcome.DestinationError, destinationToken);
-        }
-
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         long total = 0;
-        try
+        var unflushed = 0;
+        while (true)
         {
-            while (true)
+            // Wait for the client without holding a buffer (a zero-byte read completes when data or the end
+            // is there). Before waiting, push out what was written (the request headers the first time: a
+            // duplex call may wait for the server before it writes). While the client's bytes keep coming,
+            // nothing is flushed, so a unary call goes out as HEADERS, DATA and END_STREAM in one write.
+            var waiting = _request.Body.ReadAsync(Memory<byte>.Empty, token);
+            if (!waiting.IsCompleted || unflushed >= FlushThreshold)
+            {
+                try
+                {
+                    await destination.FlushAsync(token).ConfigureAwait(false);
+                    unflushed = 0;
+                }
+                catch (Exception ex)
+                {
+                    await IgnoreFailureAsync(waiting).ConfigureAwait(false);
+                    return Failed(ex, RequestBodyOutcome.DestinationError, destinationToken);
+                }
+            }
+            try
+            {
+                await waiting.ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                return Failed(ex, RequestBodyOutcome.ClientError, destinationToken);
+            }
+
+            var buffer = ArrayPool<byte>.Shared.Rent(HttpForwarder.BufferSize);
+            try
             {
                 int read;
                 try
@@ -104,6 +126,7 @@ internal sealed class StreamingRequestContent : HttpContent
                 }
                 if (read == 0)
                 {
+                    // Completing the content sends END_STREAM, which HttpClient flushes.
                     return new RequestBodyResult(RequestBodyOutcome.Success, null);
                 }
                 _cancellation.ResetTimeout();
@@ -124,18 +147,29 @@ internal sealed class StreamingRequestContent : HttpContent
                 try
                 {
                     await destination.WriteAsync(buffer.AsMemory(0, read), token).ConfigureAwait(false);
-                    await destination.FlushAsync(token).ConfigureAwait(false);
+                    unflushed += read;
                 }
                 catch (Exception ex)
                 {
                     return Failed(ex, RequestBodyOutcome.DestinationError, destinationToken);
                 }
-                _cancellation.ResetTimeout();
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
             }
         }
-        finally
+    }
+
+    private static async Task IgnoreFailureAsync(ValueTask<int> read)
+    {
+        try
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            await read.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // The failure reported is the one that stopped the copy.
         }
     }
 

@@ -12,10 +12,13 @@
 # Cores (2 on the reference machine): the service on SERVICE_CPU, the gateway and Redis on
 # GATEWAY_CPU, h2load (one thread) on LOAD_CPU (default: the gateway's core, as there is no third).
 # 1. checks: each path answers grpc-status 0; the gateway without a token answers 16;
-# 2. warm-up until two consecutive WARMUP_CHUNK-second runs agree within 5% (tiered compilation);
+# 2. warm-up: at least WARMUP_MIN_CHUNKS runs of WARMUP_CHUNK s, then until two consecutive runs agree
+#    within 5% (tiered compilation);
 # 3. capacity: ROUNDS rounds of DURATION s at full load (CONNECTIONS x STREAMS), paths interleaved;
-# 4. latency at half load: the same offered rate (half the median direct capacity) on every path,
-#    ROUNDS rounds interleaved; p50/p99 from h2load's per-request log.
+# 4. latency at half load: the same offered rate on every path, half the capacity of the slowest path
+#    (so every path can carry it), open loop (LATENCY_CONNECTIONS connections x 1 stream, each paced by
+#    --rps), ROUNDS rounds interleaved; p50/p99 from h2load's per-request log. A run that does not carry
+#    the offered rate is marked as such.
 # Writes results.md next to this script.
 #
 #   bench/gateway/run.sh                         (needs h2load, taskset, redis-server, python3, the .NET SDK)
@@ -31,13 +34,15 @@ DURATION=${DURATION:-10}
 ROUNDS=${ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-16}
 STREAMS=${STREAMS:-16}
+LATENCY_CONNECTIONS=${LATENCY_CONNECTIONS:-32}   # half-load runs: one stream per connection, each paced by h2load --rps
 REQUEST_SIZE=${REQUEST_SIZE:-100}
 RESPONSE_SIZE=${RESPONSE_SIZE:-100}
 SERVICE_CPU=${SERVICE_CPU:-0}
 GATEWAY_CPU=${GATEWAY_CPU:-1}
 LOAD_CPU=${LOAD_CPU:-1}
 WARMUP_CHUNK=${WARMUP_CHUNK:-8}
-WARMUP_MAX_CHUNKS=${WARMUP_MAX_CHUNKS:-10}
+WARMUP_MIN_CHUNKS=${WARMUP_MIN_CHUNKS:-4}   # a process pinned to one busy core compiles its hot paths late (tiered JIT)
+WARMUP_MAX_CHUNKS=${WARMUP_MAX_CHUNKS:-12}
 RESULTS=${RESULTS:-"$here/results.md"}
 METHOD_PATH=/grpc.testing.TestService/UnaryCall
 ISSUER_URL=https://gateway.bench.test/
@@ -123,15 +128,17 @@ grpc_status() {
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
-# h2load on one path. $2 seconds, $3 per-client rate ("" = unlimited). Prints
+# h2load on one path. $2 seconds, $3 per-client rate ("" = unlimited, CONNECTIONS x STREAMS; else
+# LATENCY_CONNECTIONS x 1 stream at that rate each). Prints
 # "req/s succeeded failed p50_ms p99_ms service_cpu% gateway_cpu%".
 load() {
   local name=$1 seconds=$2 rate=$3 out="$work/h2load.out" logf="$work/requests.log" s0 s1 g0=0 g1=0
-  local -a extra=()
-  [[ -n $rate ]] && extra=(--rps "$rate")
+  local -a extra=(-c "$CONNECTIONS" -m "$STREAMS")
+  [[ -n $rate ]] && extra=(-c "$LATENCY_CONNECTIONS" -m 1 --rps "$rate")
+  rm -f "$logf"   # h2load appends to its log file
   s0=$(cpu_ticks "${pid[service]}")
   [[ $name != direct ]] && g0=$(cpu_ticks "${pid[$name]}")
-  taskset -c "$LOAD_CPU" h2load -D "$seconds" -c "$CONNECTIONS" -m "$STREAMS" -t 1 "${extra[@]}" -d "$work/request.bin" \
+  taskset -c "$LOAD_CPU" h2load -D "$seconds" -t 1 "${extra[@]}" -d "$work/request.bin" \
     -H 'content-type: application/grpc' -H 'te: trailers' -H "authorization: Bearer $token" \
     --log-file "$logf" "http://127.0.0.1:$(target_port "$name")$METHOD_PATH" > "$out" 2>&1 \
     || die "h2load failed against $name:\n$(cat "$out")"
@@ -145,7 +152,7 @@ warm() {
   for chunk in $(seq 1 "$WARMUP_MAX_CHUNKS"); do
     read -r rps _ <<< "$(load "$name" "$WARMUP_CHUNK" "")"
     log "$name warm-up $chunk: $rps req/s"
-    if (( chunk >= 2 )) && python3 -c "import sys; a,b=map(float,sys.argv[1:]); sys.exit(0 if abs(b-a) <= 0.05*a else 1)" "$previous" "$rps"; then
+    if (( chunk >= WARMUP_MIN_CHUNKS )) && python3 -c "import sys; a,b=map(float,sys.argv[1:]); sys.exit(0 if abs(b-a) <= 0.05*a else 1)" "$previous" "$rps"; then
       return
     fi
     previous=$rps
@@ -195,7 +202,7 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 half=$(python3 "$here/summarize.py" --runs "$runs" --half-rate)
-per_client=$(( (half + CONNECTIONS - 1) / CONNECTIONS ))
+per_client=$(( (half + LATENCY_CONNECTIONS - 1) / LATENCY_CONNECTIONS ))
 log "half load: $half req/s offered ($per_client per connection)"
 for round in $(seq 1 "$ROUNDS"); do
   for name in $PATHS; do
@@ -208,8 +215,8 @@ done
 python3 "$here/summarize.py" --runs "$runs" --out "$RESULTS" \
   --setting "service: $BACKEND ($([[ $BACKEND == grpc ]] && echo "the library's gRPC server, TestService/UnaryCall" || echo "Kestrel, precomputed framed reply")), pinned to CPU $SERVICE_CPU" \
   --setting "gateway: src/Gateway (Release) with JwtBearer RS256 validation and a scope policy on the route; gateway and redis-server pinned to CPU $GATEWAY_CPU" \
-  --setting "h2load: 1 thread, $CONNECTIONS connections x $STREAMS streams, pinned to CPU $LOAD_CPU; every call carries the bearer token" \
-  --setting "capacity: ${DURATION}s x ${ROUNDS} rounds at full load; half load: $half req/s offered (${per_client}/connection), ${DURATION}s x ${ROUNDS} rounds; paths interleaved; medians" \
+  --setting "h2load: 1 thread, pinned to CPU $LOAD_CPU; every call carries the bearer token" \
+  --setting "capacity: ${DURATION}s x ${ROUNDS} rounds at full load ($CONNECTIONS connections x $STREAMS streams); half load: $half req/s offered to every path (half the slowest path's capacity; $LATENCY_CONNECTIONS connections x 1 stream, ${per_client} req/s each), ${DURATION}s x ${ROUNDS} rounds; paths interleaved; medians" \
   --setting "message: SimpleRequest with a ${REQUEST_SIZE}-byte payload, SimpleResponse with ${RESPONSE_SIZE} bytes" \
   --setting "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)" \
   --setting "versions: .NET $(dotnet --version), $(h2load --version | head -1)"

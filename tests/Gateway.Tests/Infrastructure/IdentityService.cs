@@ -37,7 +37,10 @@ public sealed class IdentityService : WebApplicationFactory<IdentityApi::Program
     public Uri Address => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
         .Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
 
-    public static async Task<IdentityService> StartAsync(string issuer, ITestOutputHelper? output = null)
+    public const string WebClientId = "web";
+
+    /// <param name="webRedirectUri">When set, a public first-party client "web" (authorization code + PKCE) with this redirect URI.</param>
+    public static async Task<IdentityService> StartAsync(string issuer, ITestOutputHelper? output = null, string? webRedirectUri = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), $"gateway-identity-{Guid.NewGuid():N}");
         var postgres = await PostgresServer.StartAsync(new ServerOptions(Path.Combine(folder, "pg")));
@@ -55,10 +58,49 @@ public sealed class IdentityService : WebApplicationFactory<IdentityApi::Program
             ["Identity:Clients:0:Roles:0"] = "Partner",
             ["Identity:Clients:0:Parties:0"] = "AUT",
         };
+        if (webRedirectUri is not null)
+        {
+            settings["Identity:Clients:1:ClientId"] = WebClientId;
+            settings["Identity:Clients:1:Type"] = "public";
+            settings["Identity:Clients:1:FirstParty"] = "true";
+            settings["Identity:Clients:1:RedirectUris:0"] = webRedirectUri;
+            settings["Identity:Clients:1:GrantTypes:0"] = "authorization_code";
+            settings["Identity:Clients:1:GrantTypes:1"] = "refresh_token";
+            settings["Identity:Clients:1:Scopes:0"] = "openid";
+            settings["Identity:Clients:1:Scopes:1"] = "profile";
+            settings["Identity:Clients:1:Scopes:2"] = "reviews";
+        }
         var service = new IdentityService(settings, postgres, folder, output);
         service.UseKestrel(0);
         service.StartServer();
         return service;
+    }
+
+    /// <summary>A focal point nominated, activated and approved through the account lifecycle: ready to sign in. Returns the user id.</summary>
+    public async Task<string> CreateApprovedFocalPointAsync(string email, string password, string party = "AUT")
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<IdentityApi::Identity.Api.Accounts.AccountLifecycle>();
+        var outcome = await accounts.HandlePersonNominatedAsync(new ReviewMechanism.Events.V1.PersonNominated
+        {
+            NominationId = Guid.NewGuid().ToString(),
+            Party = party,
+            Role = ReviewMechanism.Events.V1.NominationRole.FocalPoint,
+            Scope = new ReviewMechanism.Events.V1.NominationScope { Kind = ReviewMechanism.Events.V1.NominationScopeKind.OwnReview },
+            PersonId = Guid.NewGuid().ToString(),
+            FullName = "Maria Example",
+            Email = email,
+            Affiliation = "Ministry of Justice",
+        }, CancellationToken.None);
+        var token = new Uri(outcome.ActivationLink!).Query.Split("token=")[1];
+        var activated = await accounts.ActivateAsync(token, password,
+            new IdentityApi::Identity.Api.Accounts.ActivationProfile("Maria Example", "Ms", null, "Ministry of Justice", null), CancellationToken.None);
+        if (!activated.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", activated.Errors.Select(e => e.Description)));
+        }
+        await accounts.ApproveAsync(outcome.UserId, "secretariat@unodc.test", CancellationToken.None);
+        return outcome.UserId;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

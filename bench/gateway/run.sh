@@ -34,7 +34,7 @@ DURATION=${DURATION:-10}
 ROUNDS=${ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-16}
 STREAMS=${STREAMS:-16}
-LATENCY_CONNECTIONS=${LATENCY_CONNECTIONS:-32}   # half-load runs: one stream per connection, each paced by h2load --rps
+LATENCY_CONNECTIONS=${LATENCY_CONNECTIONS:-4}   # half-load runs: one stream per connection, each paced by h2load --rps (its timers fire together: more connections = bigger bursts)
 REQUEST_SIZE=${REQUEST_SIZE:-100}
 RESPONSE_SIZE=${RESPONSE_SIZE:-100}
 SERVICE_CPU=${SERVICE_CPU:-0}

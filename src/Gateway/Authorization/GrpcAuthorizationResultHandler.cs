@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
 using Microsoft.Net.Http.Headers;
 using ReviewMechanism.Grpc;
 using ReviewMechanism.ReverseProxy.Forwarder;
@@ -10,7 +13,8 @@ namespace Gateway.Authorization;
 /// <summary>
 /// Refusals at the edge in the caller's protocol. A gRPC call gets a trailers-only UNAUTHENTICATED
 /// (with the bearer challenge's reason, and its WWW-Authenticate header) or PERMISSION_DENIED; other
-/// requests get ASP.NET Core's 401/403.
+/// requests get ASP.NET Core's 401/403. When the identity service's keys cannot be fetched, every caller
+/// gets 503 / UNAVAILABLE rather than a refusal it would take as its own fault.
 /// </summary>
 public sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
 {
@@ -18,6 +22,13 @@ public sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareRes
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
+        if (authorizeResult.Challenged && await KeysUnavailableAsync(context))
+        {
+            // Not the caller's fault: the identity service's discovery document or keys could not be fetched.
+            await ProxyErrorResponses.WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, StatusCode.Unavailable,
+                "Access tokens cannot be checked right now (the identity service's signing keys are unreachable); retry later.");
+            return;
+        }
         if (authorizeResult.Succeeded || !ProxyErrorResponses.IsGrpcRequest(context.Request))
         {
             await _default.HandleAsync(next, context, policy, authorizeResult);
@@ -40,6 +51,38 @@ public sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareRes
         var missing = authorizeResult.AuthorizationFailure?.FailedRequirements.Select(r => r.ToString()).ToArray() ?? [];
         await ProxyErrorResponses.WriteGrpcStatusAsync(context, StatusCode.PermissionDenied,
             missing.Length == 0 ? "The caller is not allowed to call this service." : $"The caller is not allowed to call this service (needs {string.Join("; ", missing)}).");
+    }
+
+    /// <summary>
+    /// A token was sent but could not be checked because the identity service's discovery document or
+    /// keys cannot be fetched: JwtBearer then reports a missing signature key (or IDX20803). Only on such a
+    /// failure the configuration is asked for again, so a token signed by an unknown key stays UNAUTHENTICATED.
+    /// </summary>
+    private static async Task<bool> KeysUnavailableAsync(HttpContext context)
+    {
+        var failure = (await context.AuthenticateAsync()).Failure;
+        if (failure is InvalidOperationException && failure.Message.Contains("IDX20803", StringComparison.Ordinal))
+        {
+            return true;
+        }
+        if (failure is not SecurityTokenSignatureKeyNotFoundException)
+        {
+            return false;
+        }
+        var options = context.RequestServices.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme);
+        if (options.ConfigurationManager is null)
+        {
+            return false;
+        }
+        try
+        {
+            var configuration = await options.ConfigurationManager.GetConfigurationAsync(context.RequestAborted);
+            return configuration.SigningKeys.Count == 0;
+        }
+        catch (Exception) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            return true;
+        }
     }
 
     private static async Task ChallengeAsync(HttpContext context, AuthorizationPolicy policy)

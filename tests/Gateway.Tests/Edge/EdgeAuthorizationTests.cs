@@ -76,6 +76,19 @@ public sealed class EdgeAuthorizationTests(ITestOutputHelper output) : Forwardin
     }
 
     [Fact]
+    public async Task UnreachableIdentityKeysGiveUnavailableNotUnauthenticated()
+    {
+        var (backend, gateway) = await StartAsync(s => s.With("Identity:Authority", FreePort.ClosedAddress()));
+
+        using var response = await CallAsync(gateway, Issuer.Token());
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("14", Value(response.Headers, "grpc-status"));
+        Assert.StartsWith("Access tokens cannot be checked right now", Uri.UnescapeDataString(Value(response.Headers, "grpc-message")!));
+        Assert.Equal(0, backend.RequestCount);
+    }
+
+    [Fact]
     public async Task MissingTokenIsRefusedWithUnauthenticated()
     {
         var (backend, gateway) = await StartAsync();

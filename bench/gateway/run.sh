@@ -1,0 +1,223 @@
+#!/usr/bin/env bash
+# Gateway benchmark (issue 4): unary gRPC calls straight to a service vs through the gateway with
+# token validation, side by side in one run, with h2load.
+#   direct         h2load -> service
+#   gateway        h2load -> gateway (JwtBearer RS256 validation, route policy, forwarding) -> service
+#   gateway-redis  the same plus the Redis rate limit check on every call (limits set high enough
+#                  never to refuse; one EVAL per call against a local redis-server)
+# Service: BACKEND=grpc (default) the library's gRPC server with TestService/UnaryCall; BACKEND=raw a
+# Kestrel endpoint answering a precomputed framed reply. Message: SimpleRequest with a
+# REQUEST_SIZE-byte payload asking RESPONSE_SIZE bytes. Every call carries the bearer token (also on
+# direct calls, so both paths send the same bytes).
+# Cores (2 on the reference machine): the service on SERVICE_CPU, the gateway and Redis on
+# GATEWAY_CPU, h2load (one thread) on LOAD_CPU (default: the gateway's core, as there is no third).
+# 1. checks: each path answers grpc-status 0; the gateway without a token answers 16;
+# 2. warm-up: at least WARMUP_MIN_CHUNKS runs of WARMUP_CHUNK s, then until two consecutive runs agree
+#    within 5% (tiered compilation);
+# 3. capacity: ROUNDS rounds of DURATION s at full load (CONNECTIONS x STREAMS), paths interleaved;
+# 4. latency at half load: the same offered rate on every path, half the capacity of the slowest path
+#    (so every path can carry it), open loop (LATENCY_CONNECTIONS connections x 1 stream, each paced by
+#    --rps), ROUNDS rounds interleaved; p50/p99 from h2load's per-request log. A run that does not carry
+#    the offered rate is marked as such.
+# Writes results.md next to this script.
+#
+#   bench/gateway/run.sh                         (needs h2load, taskset, redis-server, python3, the .NET SDK)
+#   PATHS="direct gateway" ROUNDS=1 DURATION=5 bench/gateway/run.sh
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+
+PATHS=${PATHS:-"direct gateway gateway-redis"}
+BACKEND=${BACKEND:-grpc}
+DURATION=${DURATION:-10}
+ROUNDS=${ROUNDS:-3}
+CONNECTIONS=${CONNECTIONS:-16}
+STREAMS=${STREAMS:-16}
+LATENCY_CONNECTIONS=${LATENCY_CONNECTIONS:-4}   # half-load runs: one stream per connection, each paced by h2load --rps (its timers fire together: more connections = bigger bursts)
+REQUEST_SIZE=${REQUEST_SIZE:-100}
+RESPONSE_SIZE=${RESPONSE_SIZE:-100}
+SERVICE_CPU=${SERVICE_CPU:-0}
+GATEWAY_CPU=${GATEWAY_CPU:-1}
+LOAD_CPU=${LOAD_CPU:-1}
+WARMUP_CHUNK=${WARMUP_CHUNK:-8}
+WARMUP_MIN_CHUNKS=${WARMUP_MIN_CHUNKS:-4}   # a process pinned to one busy core compiles its hot paths late (tiered JIT)
+WARMUP_MAX_CHUNKS=${WARMUP_MAX_CHUNKS:-12}
+RESULTS=${RESULTS:-"$here/results.md"}
+METHOD_PATH=/grpc.testing.TestService/UnaryCall
+ISSUER_URL=https://gateway.bench.test/
+POLICY=${POLICY:-reviews-scope}   # the route's AuthorizationPolicy ("anonymous" skips token validation, for comparison)
+
+log() { printf '[gateway-bench] %b\n' "$*" >&2; }
+die() { log "$*"; exit 1; }
+
+for tool in h2load nghttp taskset python3 dotnet redis-server; do
+  command -v "$tool" >/dev/null 2>&1 || die "$tool is missing (apt-get install nghttp2-client util-linux python3 redis-server; and the .NET SDK)."
+done
+(( $(nproc) > SERVICE_CPU && $(nproc) > GATEWAY_CPU && $(nproc) > LOAD_CPU )) || die "needs CPUs $SERVICE_CPU, $GATEWAY_CPU and $LOAD_CPU; this machine has $(nproc)."
+
+work="$(mktemp -d /tmp/gateway-bench.XXXXXX)"
+declare -A pid port
+cleanup() {
+  for name in "${!pid[@]}"; do kill "${pid[$name]}" 2>/dev/null || true; done
+  for name in "${!pid[@]}"; do wait "${pid[$name]}" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+# Starts a process pinned to a CPU; waits for "LISTENING port" (or for the given port to accept).
+start() {
+  local name=$1 cpu=$2 known_port=$3; shift 3
+  taskset -c "$cpu" "$@" > "$work/$name.log" 2>&1 &
+  pid[$name]=$!
+  for _ in $(seq 1 300); do
+    if [[ -n $known_port ]]; then
+      if python3 -c "import socket,sys; socket.create_connection(('127.0.0.1',int(sys.argv[1])),0.2)" "$known_port" 2>/dev/null; then
+        port[$name]=$known_port; log "$name on port $known_port (pid ${pid[$name]}, CPU $cpu)"; return
+      fi
+    elif grep -q '^LISTENING ' "$work/$name.log"; then
+      port[$name]=$(awk '/^LISTENING /{print $2; exit}' "$work/$name.log"); log "$name on port ${port[$name]} (pid ${pid[$name]}, CPU $cpu)"; return
+    fi
+    kill -0 "${pid[$name]}" 2>/dev/null || die "$name exited during start-up:\n$(cat "$work/$name.log")"
+    sleep 0.2
+  done
+  die "$name did not start within 60 s:\n$(cat "$work/$name.log")"
+}
+
+start_gateway() {
+  local name=$1 limits=$2 gw_port
+  gw_port=$(free_port)
+  local -a env=(
+    ASPNETCORE_ENVIRONMENT=Production
+    Logging__LogLevel__Default=Warning
+    Kestrel__Endpoints__grpc__Url="http://127.0.0.1:$gw_port"
+    Kestrel__Endpoints__grpc__Protocols=Http2
+    Identity__Authority="http://127.0.0.1:${port[issuer]}"
+    Identity__Issuer="$ISSUER_URL"
+    services__bench__grpc__0="http://127.0.0.1:${port[service]}"
+    ReverseProxy__Routes__bench__ClusterId=bench
+    ReverseProxy__Routes__bench__Match__Path='/grpc.testing.TestService/{**rest}'
+    ReverseProxy__Routes__bench__AuthorizationPolicy="$POLICY"
+    ReverseProxy__Routes__bench__RateLimiterPolicy=grpc
+    ReverseProxy__Clusters__bench__Destinations__service__Address=http://_grpc.bench
+    ReverseProxy__Clusters__bench__HttpRequest__Version=2
+    ReverseProxy__Clusters__bench__HttpRequest__VersionPolicy=RequestVersionExact
+    ReverseProxy__Clusters__bench__HealthCheck__Passive__Enabled=true
+  )
+  if [[ $limits == on ]]; then
+    env+=(RateLimiting__Enabled=true ConnectionStrings__redis="127.0.0.1:${port[redis]},password=$redis_password"
+      RateLimiting__Policies__grpc__PerClient__PermitLimit=1000000000 RateLimiting__Policies__grpc__PerClient__Window=00:01:00
+      RateLimiting__Policies__grpc__PerIp__PermitLimit=1000000000 RateLimiting__Policies__grpc__PerIp__Window=00:01:00)
+  else
+    env+=(RateLimiting__Enabled=false)
+  fi
+  start "$name" "$GATEWAY_CPU" "$gw_port" env "${env[@]}" dotnet "$repo/src/Gateway/bin/Release/net10.0/Gateway.dll" --contentRoot "$repo/src/Gateway"
+}
+
+target_port() { if [[ $1 == direct ]]; then echo "${port[service]}"; else echo "${port[$1]}"; fi; }
+
+# Answers grpc-status of one call (nghttp prints the trailers); $2 = authorization header or "".
+grpc_status() {
+  local -a auth=()
+  [[ -n $2 ]] && auth=(-H "authorization: $2")
+  nghttp -v -n -t 10 -d "$work/request.bin" -H 'content-type: application/grpc' -H 'te: trailers' "${auth[@]}" \
+    "http://127.0.0.1:$(target_port "$1")$METHOD_PATH" 2>&1 | awk '/grpc-status:/{print $NF}' | tail -1
+}
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+# h2load on one path. $2 seconds, $3 per-client rate ("" = unlimited, CONNECTIONS x STREAMS; else
+# LATENCY_CONNECTIONS x 1 stream at that rate each). Prints
+# "req/s succeeded failed p50_ms p99_ms service_cpu% gateway_cpu%".
+load() {
+  local name=$1 seconds=$2 rate=$3 out="$work/h2load.out" logf="$work/requests.log" s0 s1 g0=0 g1=0
+  local -a extra=(-c "$CONNECTIONS" -m "$STREAMS")
+  [[ -n $rate ]] && extra=(-c "$LATENCY_CONNECTIONS" -m 1 --rps "$rate")
+  rm -f "$logf"   # h2load appends to its log file
+  s0=$(cpu_ticks "${pid[service]}")
+  [[ $name != direct ]] && g0=$(cpu_ticks "${pid[$name]}")
+  taskset -c "$LOAD_CPU" h2load -D "$seconds" -t 1 "${extra[@]}" -d "$work/request.bin" \
+    -H 'content-type: application/grpc' -H 'te: trailers' -H "authorization: Bearer $token" \
+    --log-file "$logf" "http://127.0.0.1:$(target_port "$name")$METHOD_PATH" > "$out" 2>&1 \
+    || die "h2load failed against $name:\n$(cat "$out")"
+  s1=$(cpu_ticks "${pid[service]}")
+  [[ $name != direct ]] && g1=$(cpu_ticks "${pid[$name]}")
+  python3 "$here/h2load_result.py" "$out" "$logf" "$s0" "$s1" "$g0" "$g1" "$(getconf CLK_TCK)"
+}
+
+warm() {
+  local name=$1 previous=0 rps
+  for chunk in $(seq 1 "$WARMUP_MAX_CHUNKS"); do
+    read -r rps _ <<< "$(load "$name" "$WARMUP_CHUNK" "")"
+    log "$name warm-up $chunk: $rps req/s"
+    if (( chunk >= WARMUP_MIN_CHUNKS )) && python3 -c "import sys; a,b=map(float,sys.argv[1:]); sys.exit(0 if abs(b-a) <= 0.05*a else 1)" "$previous" "$rps"; then
+      return
+    fi
+    previous=$rps
+  done
+  log "$name still changing after $((WARMUP_CHUNK * WARMUP_MAX_CHUNKS)) s of warm-up; measuring anyway"
+}
+
+log "building BenchServer and the gateway (Release)"
+dotnet build -c Release --nologo -v q "$here/BenchServer/BenchServer.csproj" > "$work/build.log" 2>&1 || die "build failed:\n$(tail -40 "$work/build.log")"
+dotnet build -c Release --nologo -v q "$repo/src/Gateway/Gateway.csproj" >> "$work/build.log" 2>&1 || die "build failed:\n$(tail -40 "$work/build.log")"
+bench_server="$here/BenchServer/bin/Release/net10.0/BenchServer.dll"
+dotnet "$bench_server" request --out "$work/request.bin" --request-size "$REQUEST_SIZE" --response-size "$RESPONSE_SIZE"
+
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+start issuer "$LOAD_CPU" "" dotnet "$bench_server" issuer --issuer "$ISSUER_URL" --token-file "$work/token"
+token=$(cat "$work/token")
+start service "$SERVICE_CPU" "" dotnet "$bench_server" backend --mode "$BACKEND" --response-size "$RESPONSE_SIZE"
+if [[ " $PATHS " == *" gateway-redis "* ]]; then
+  redis_password=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
+  mkdir -p "$work/redis"
+  redis_port=$(free_port)
+  start redis "$GATEWAY_CPU" "$redis_port" redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$work/redis" --save '' --appendonly no --requirepass "$redis_password"
+  start_gateway gateway-redis on
+fi
+[[ " $PATHS " == *" gateway "* ]] && start_gateway gateway off
+
+for name in $PATHS; do
+  status=$(grpc_status "$name" "Bearer $token")
+  [[ $status == 0 ]] || die "$name: a call answered grpc-status '$status', expected 0.\n$(tail -20 "$work/$name.log" 2>/dev/null)"
+  if [[ $name != direct ]]; then
+    status=$(grpc_status "$name" "")
+    [[ $POLICY == anonymous || $status == 16 ]] || die "$name: a call without a token answered grpc-status '$status', expected 16 (UNAUTHENTICATED)."
+  fi
+  log "$name checked: grpc-status 0 with the token$([[ $name != direct ]] && echo ', 16 (UNAUTHENTICATED) without' || true)"
+done
+
+for name in $PATHS; do warm "$name"; done
+
+runs="$work/runs.tsv"
+: > "$runs"
+for round in $(seq 1 "$ROUNDS"); do
+  for name in $PATHS; do
+    result=$(load "$name" "$DURATION" "")
+    printf 'capacity\t%s\t%s\t%s\n' "$name" "$round" "$result" | tr ' ' '\t' >> "$runs"
+    log "capacity round $round $name: $result"
+  done
+done
+
+half=$(python3 "$here/summarize.py" --runs "$runs" --half-rate)
+per_client=$(( (half + LATENCY_CONNECTIONS - 1) / LATENCY_CONNECTIONS ))
+log "half load: $half req/s offered ($per_client per connection)"
+for round in $(seq 1 "$ROUNDS"); do
+  for name in $PATHS; do
+    result=$(load "$name" "$DURATION" "$per_client")
+    printf 'half\t%s\t%s\t%s\n' "$name" "$round" "$result" | tr ' ' '\t' >> "$runs"
+    log "half-load round $round $name: $result"
+  done
+done
+
+python3 "$here/summarize.py" --runs "$runs" --out "$RESULTS" \
+  --setting "service: $BACKEND ($([[ $BACKEND == grpc ]] && echo "the library's gRPC server, TestService/UnaryCall" || echo "Kestrel, precomputed framed reply")), pinned to CPU $SERVICE_CPU" \
+  --setting "gateway: src/Gateway (Release) with JwtBearer RS256 validation and a scope policy on the route; gateway and redis-server pinned to CPU $GATEWAY_CPU" \
+  --setting "h2load: 1 thread, pinned to CPU $LOAD_CPU; every call carries the bearer token" \
+  --setting "capacity: ${DURATION}s x ${ROUNDS} rounds at full load ($CONNECTIONS connections x $STREAMS streams); half load: $half req/s offered to every path (half the slowest path's capacity; $LATENCY_CONNECTIONS connections x 1 stream, ${per_client} req/s each), ${DURATION}s x ${ROUNDS} rounds; paths interleaved; medians" \
+  --setting "message: SimpleRequest with a ${REQUEST_SIZE}-byte payload, SimpleResponse with ${RESPONSE_SIZE} bytes" \
+  --setting "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)" \
+  --setting "versions: .NET $(dotnet --version), $(h2load --version | head -1)"
+cat "$RESULTS"

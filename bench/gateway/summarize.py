@@ -1,0 +1,69 @@
+"""Summarizes the gateway benchmark's runs (run.sh): medians per path, ratios to direct, and the
+p99 the gateway adds at half load. --half-rate prints half the median direct capacity (req/s)."""
+import argparse
+import statistics
+import sys
+from collections import defaultdict
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--runs", required=True)
+parser.add_argument("--out")
+parser.add_argument("--half-rate", action="store_true")
+parser.add_argument("--setting", action="append", default=[])
+args = parser.parse_args()
+
+FIELDS = ["rps", "succeeded", "failed", "p50", "p99", "service_cpu", "gateway_cpu"]
+runs = defaultdict(lambda: defaultdict(list))
+order = []
+for line in open(args.runs):
+    phase, name, _round, *values = line.rstrip("\n").split("\t")
+    if name not in order:
+        order.append(name)
+    runs[(phase, name)]["all"].append(dict(zip(FIELDS, map(float, values))))
+
+
+def median(phase, name, field):
+    return statistics.median(r[field] for r in runs[(phase, name)]["all"])
+
+
+if args.half_rate:
+    print(int(min(median("capacity", name, "rps") for name in order) / 2))
+    sys.exit(0)
+
+direct_rps = median("capacity", "direct", "rps")
+direct_p99 = median("half", "direct", "p99")
+offered = min(median("capacity", name, "rps") for name in order) / 2
+lines = ["# Gateway benchmark: unary gRPC, direct vs through the gateway", ""]
+lines += ["| path | capacity req/s | vs direct | service CPU | gateway CPU | CPU per call (service + gateway) | failed | p50 at the half-load rate | p99 at the half-load rate | p99 added |",
+          "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+verdicts = []
+for name in order:
+    rps = median("capacity", name, "rps")
+    failed = sum(r["failed"] for phase in ("capacity", "half") for r in runs[(phase, name)]["all"])
+    p50 = median("half", name, "p50")
+    p99 = median("half", name, "p99")
+    added = p99 - direct_p99
+    gateway_cpu = "" if name == "direct" else f"{median('capacity', name, 'gateway_cpu'):.0f}%"
+    # CPU microseconds per call: robust to other processes sharing the cores, unlike req/s.
+    service_us = median("capacity", name, "service_cpu") * 10_000 / rps
+    gateway_us = median("capacity", name, "gateway_cpu") * 10_000 / rps
+    per_call = f"{service_us:.0f} us" if name == "direct" else f"{service_us:.0f} + {gateway_us:.0f} us"
+    lines.append(f"| {name} | {rps:,.0f} | {rps / direct_rps:.2f}x | {median('capacity', name, 'service_cpu'):.0f}% | {gateway_cpu} | {per_call} | {failed:.0f} "
+                 f"| {p50:.2f} ms | {p99:.2f} ms | {'' if name == 'direct' else f'{added:+.2f} ms'} |")
+    carried = median("half", name, "rps") >= 0.95 * offered
+    if not carried:
+        verdicts.append(f"- {name}: did NOT carry the half-load rate ({median('half', name, 'rps'):.0f} of {offered:.0f} req/s): its latencies are those of an overloaded path")
+    if name != "direct":
+        verdicts.append(f"- {name}: {rps / direct_rps:.2f}x direct capacity (target >= 0.6x: {'met' if rps / direct_rps >= 0.6 else 'NOT met'}); "
+                        f"p99 added at {offered:.0f} req/s {added:+.2f} ms (target <= 2 ms: {'met' if added <= 2 and carried else 'NOT met'}); "
+                        f"half of direct capacity ({direct_rps / 2:.0f} req/s) is {'within' if rps >= direct_rps / 2 else 'beyond'} its capacity")
+lines += ["", *verdicts, "", "Rounds (capacity / half load), per path: req/s, p99 ms:", ""]
+for name in order:
+    capacity = ", ".join(f"{r['rps']:.0f}" for r in runs[("capacity", name)]["all"])
+    half = ", ".join(f"{r['rps']:.0f} req/s p99 {r['p99']:.2f}" for r in runs[("half", name)]["all"])
+    lines.append(f"- {name}: capacity {capacity}; half load {half}")
+lines += ["", "Settings:", ""] + [f"- {s}" for s in args.setting] + [""]
+text = "\n".join(lines)
+if args.out:
+    open(args.out, "w").write(text)
+print(text)

@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using Microsoft.Net.Http.Headers;
+using ReviewMechanism.Grpc;
+using ReviewMechanism.ReverseProxy.Forwarder;
+
+namespace Gateway.Authorization;
+
+/// <summary>
+/// Refusals at the edge in the caller's protocol. A gRPC call gets a trailers-only UNAUTHENTICATED
+/// (with the bearer challenge's reason, and its WWW-Authenticate header) or PERMISSION_DENIED; other
+/// requests get ASP.NET Core's 401/403. When the identity service's keys cannot be fetched, every caller
+/// gets 503 / UNAVAILABLE rather than a refusal it would take as its own fault.
+/// </summary>
+public sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        if (authorizeResult.Challenged && await KeysUnavailableAsync(context))
+        {
+            // Not the caller's fault: the identity service's discovery document or keys could not be fetched.
+            await ProxyErrorResponses.WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, StatusCode.Unavailable,
+                "Access tokens cannot be checked right now (the identity service's signing keys are unreachable); retry later.");
+            return;
+        }
+        if (authorizeResult.Succeeded || !ProxyErrorResponses.IsGrpcRequest(context.Request))
+        {
+            await _default.HandleAsync(next, context, policy, authorizeResult);
+            return;
+        }
+
+        if (authorizeResult.Challenged)
+        {
+            // The bearer handler writes WWW-Authenticate with the reason (expired, wrong audience...).
+            await ChallengeAsync(context, policy);
+            // The handler keeps its result for the request: this does not validate the token again.
+            var refused = (await context.AuthenticateAsync()).Failure is not null;
+            var reason = ErrorDescription(context.Response.Headers[HeaderNames.WWWAuthenticate].ToString())
+                ?? (refused ? "it is not a valid access token for this system" : null);
+            await ProxyErrorResponses.WriteGrpcStatusAsync(context, StatusCode.Unauthenticated,
+                reason is null ? "A valid access token is required (authorization: Bearer ...)." : $"The access token was refused: {reason}.");
+            return;
+        }
+
+        var missing = authorizeResult.AuthorizationFailure?.FailedRequirements.Select(r => r.ToString()).ToArray() ?? [];
+        await ProxyErrorResponses.WriteGrpcStatusAsync(context, StatusCode.PermissionDenied,
+            missing.Length == 0 ? "The caller is not allowed to call this service." : $"The caller is not allowed to call this service (needs {string.Join("; ", missing)}).");
+    }
+
+    /// <summary>
+    /// A token was sent but could not be checked because the identity service's discovery document or
+    /// keys cannot be fetched: JwtBearer then reports a missing signature key (or IDX20803). Only on such a
+    /// failure the configuration is asked for again, so a token signed by an unknown key stays UNAUTHENTICATED.
+    /// </summary>
+    private static async Task<bool> KeysUnavailableAsync(HttpContext context)
+    {
+        var failure = (await context.AuthenticateAsync()).Failure;
+        if (failure is InvalidOperationException && failure.Message.Contains("IDX20803", StringComparison.Ordinal))
+        {
+            return true;
+        }
+        if (failure is not SecurityTokenSignatureKeyNotFoundException)
+        {
+            return false;
+        }
+        var options = context.RequestServices.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme);
+        if (options.ConfigurationManager is null)
+        {
+            return false;
+        }
+        try
+        {
+            var configuration = await options.ConfigurationManager.GetConfigurationAsync(context.RequestAborted);
+            return configuration.SigningKeys.Count == 0;
+        }
+        catch (Exception) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            return true;
+        }
+    }
+
+    private static async Task ChallengeAsync(HttpContext context, AuthorizationPolicy policy)
+    {
+        if (policy.AuthenticationSchemes.Count == 0)
+        {
+            await context.ChallengeAsync();
+            return;
+        }
+        foreach (var scheme in policy.AuthenticationSchemes)
+        {
+            await context.ChallengeAsync(scheme);
+        }
+    }
+
+    private static string? ErrorDescription(string wwwAuthenticate)
+    {
+        const string marker = "error_description=\"";
+        var start = wwwAuthenticate.IndexOf(marker, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return null;
+        }
+        start += marker.Length;
+        var end = wwwAuthenticate.IndexOf('"', start);
+        return end < 0 ? null : wwwAuthenticate[start..end];
+    }
+}

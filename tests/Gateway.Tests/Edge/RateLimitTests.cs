@@ -1,0 +1,129 @@
+using System.Net;
+using Gateway.Tests.Forwarding;
+using Gateway.Tests.Infrastructure;
+using Google.Rpc;
+using Microsoft.AspNetCore.Http;
+using ReviewMechanism.Grpc.Protocol;
+using Xunit.Abstractions;
+using static Gateway.Tests.Infrastructure.GrpcWire;
+
+namespace Gateway.Tests.Edge;
+
+public sealed class RateLimitTests(RedisFixture redis, ITestOutputHelper output) : ForwardingTestBase(output), IClassFixture<RedisFixture>
+{
+    private async Task<RawBackend> OkBackendAsync() => await BackendAsync(async context =>
+    {
+        await ReadBodyAsync(context);
+        StartGrpcResponse(context);
+        SetStatusTrailers(context, 0);
+    });
+
+    private async Task<RawBackend> PageBackendAsync() => await BackendAsync(
+        context => context.Response.WriteAsync("page"), "pages", Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http1);
+
+    /// <summary>A gateway with a token-protected gRPC route limited per client and an anonymous page route limited per IP.</summary>
+    private GatewayHost LimitedGateway(RawBackend backend, string keyPrefix, string name, string redisConnection, bool failClosed = false, RawBackend? pages = null) => Gateway(new ProxySettings()
+        .Route("echo", "/test.v1.EchoService/{**rest}", "echo", authorizationPolicy: "default", rateLimiterPolicy: "partners")
+        .GrpcCluster("echo", [backend.Address.ToString()])
+        .Route("page", "/pages/{**rest}", "pages", rateLimiterPolicy: "pages")
+        .Cluster("pages", [(pages ?? backend).Address.ToString()])
+        .With("RateLimiting:Enabled", "true")
+        .With("RateLimiting:FailClosed", failClosed ? "true" : "false")
+        .With("RateLimiting:KeyPrefix", keyPrefix)
+        .With("RateLimiting:Policies:partners:PerClient:PermitLimit", "3")
+        .With("RateLimiting:Policies:partners:PerClient:Window", "01:00:00")
+        .With("RateLimiting:Policies:partners:PerIp:PermitLimit", "1000")
+        .With("RateLimiting:Policies:partners:PerIp:Window", "00:01:00")
+        .With("RateLimiting:Policies:pages:PerIp:PermitLimit", "2")
+        .With("RateLimiting:Policies:pages:PerIp:Window", "01:00:00")
+        .With("ConnectionStrings:redis", redisConnection), name);
+
+    private static async Task<HttpResponseMessage> CallAsync(GatewayHost gateway, string token)
+    {
+        using var client = gateway.Grpc();
+        var response = await SendAsync(client, Unary(EchoPath, [1], token));
+        await response.Content.ReadAsByteArrayAsync();
+        return response;
+    }
+
+    [Fact]
+    public async Task TwoGatewaysShareOneClientLimitThroughRedisAndRefuseWithRetryInfo()
+    {
+        var backend = await OkBackendAsync();
+        var prefix = $"test:{Guid.NewGuid():N}";
+        var first = LimitedGateway(backend, prefix, "gateway-1", redis.Server.ConnectionString);
+        var second = LimitedGateway(backend, prefix, "gateway-2", redis.Server.ConnectionString);
+        var partner = Issuer.Token(sub: "partner-ministry");
+
+        Assert.Equal("0", GrpcStatus(await CallAsync(first, partner)));
+        Assert.Equal("0", GrpcStatus(await CallAsync(second, partner)));
+        Assert.Equal("0", GrpcStatus(await CallAsync(first, partner)));
+        using var refused = await CallAsync(second, partner);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal("8", Value(refused.Headers, "grpc-status"));
+        var message = Uri.UnescapeDataString(Value(refused.Headers, "grpc-message")!);
+        Assert.StartsWith("Too many requests from client:partner-ministry (limit 3 per 01:00:00); retry in ", message);
+        var status = Status.Parser.ParseFrom(BinaryHeader.Decode(Value(refused.Headers, "grpc-status-details-bin")!));
+        Assert.Equal(8, status.Code);
+        var retry = status.Details.Single(d => d.Is(RetryInfo.Descriptor)).Unpack<RetryInfo>();
+        // One permit of 3 per hour comes back in about 20 minutes.
+        Assert.InRange(retry.RetryDelay.ToTimeSpan(), TimeSpan.FromMinutes(19), TimeSpan.FromMinutes(20.1));
+        var info = status.Details.Single(d => d.Is(ErrorInfo.Descriptor)).Unpack<ErrorInfo>();
+        Assert.Equal("RATE_LIMITED", info.Reason);
+        Assert.Equal("client:partner-ministry", info.Metadata["subject"]);
+        Assert.Equal(3, backend.RequestCount);
+
+        // Another client has its own bucket.
+        Assert.Equal("0", GrpcStatus(await CallAsync(second, Issuer.Token(sub: "partner-other"))));
+    }
+
+    [Fact]
+    public async Task PagesOverThePerIpLimitGet429WithRetryAfter()
+    {
+        var backend = await PageBackendAsync();
+        var first = LimitedGateway(backend, $"test:{Guid.NewGuid():N}", "gateway-1", redis.Server.ConnectionString);
+
+        using var client = first.Pages();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/pages/a")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/pages/b")).StatusCode);
+        using var refused = await client.GetAsync("/pages/c");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        var retryAfter = refused.Headers.RetryAfter?.Delta;
+        Assert.NotNull(retryAfter);
+        Assert.InRange(retryAfter.Value, TimeSpan.FromMinutes(29), TimeSpan.FromMinutes(30.1));
+        Assert.StartsWith("Too many requests from ip:127.0.0.1 (limit 2 per 01:00:00)", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(2, backend.RequestCount);
+    }
+
+    [Fact]
+    public async Task UnreachableRedisFailsOpenWithAWarning()
+    {
+        var backend = await OkBackendAsync();
+        var gateway = LimitedGateway(backend, "test:open", "gateway", $"127.0.0.1:{FreePort.Next()},password=none,connectTimeout=300");
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal("0", GrpcStatus(await CallAsync(gateway, Issuer.Token())));
+        }
+        Assert.Equal(5, backend.RequestCount);
+        Assert.Single(gateway.Logs.Lines, l => l.Contains("Rate limits are not enforced: Redis could not be asked", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task UnreachableRedisFailsClosedWhenConfigured()
+    {
+        var backend = await OkBackendAsync();
+        var pages = await PageBackendAsync();
+        var gateway = LimitedGateway(backend, "test:closed", "gateway", $"127.0.0.1:{FreePort.Next()},password=none,connectTimeout=300", failClosed: true, pages: pages);
+
+        using var refused = await CallAsync(gateway, Issuer.Token());
+        using var page = await gateway.Pages().GetAsync("/pages/a");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal("14", Value(refused.Headers, "grpc-status"));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+        Assert.Equal(0, backend.RequestCount + pages.RequestCount);
+    }
+}

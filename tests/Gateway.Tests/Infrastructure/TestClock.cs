@@ -1,0 +1,11 @@
+namespace Gateway.Tests.Infrastructure;
+
+/// <summary>A clock the test moves by hand.</summary>
+public sealed class TestClock : TimeProvider
+{
+    private DateTimeOffset _now = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
+}

@@ -33,6 +33,8 @@ public sealed class OurInteropServer : IAsyncLifetime
         builder.Services.AddGrpcServer();
         _app = builder.Build();
         _app.MapGrpcService<InteropTestService>();
+        _app.MapGrpcHealthChecksService();
+        _app.MapGrpcReflectionService();
         await _app.StartAsync();
         Port = new Uri(_app.Urls.Single()).Port;
     }

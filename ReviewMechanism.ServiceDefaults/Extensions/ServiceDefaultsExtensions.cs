@@ -17,8 +17,8 @@ public static class ServiceDefaultsExtensions
     public const string ReadyTag = "ready";
 
     /// <summary>
-    /// Health checks, structured logs, OpenTelemetry (traces, metrics, logs) and the shared authorization
-    /// policies. Token validation (<see cref="AuthenticationExtensions.AddDefaultAuthentication{TBuilder}"/>),
+    /// Health checks, structured logs, OpenTelemetry (traces, metrics, logs), gRPC hosting and the shared
+    /// authorization policies. Token validation (<see cref="AuthenticationExtensions.AddDefaultAuthentication{TBuilder}"/>),
     /// the database (<c>AddNpgsqlDbContext</c>), Redis (<c>AddRedisClient</c>) and messaging (<c>AddMessaging</c>)
     /// are added by each service that needs them.
     /// </summary>
@@ -30,9 +30,7 @@ public static class ServiceDefaultsExtensions
         builder.AddDefaultHealthChecks();
         builder.Services.AddMechanismAuthorization();
 
-        // gRPC hosting goes here when ReviewMechanism.Grpc's server lands (the lead adds it):
-        // builder.Services.AddGrpcServer(...) and the Kestrel endpoint conventions
-        // (Kestrel__Endpoints__http__Url for HTTP/1.1 + HTTP/2, Kestrel__Endpoints__grpc__Url with Protocols=Http2).
+        builder.AddDefaultGrpcHosting();
         return builder;
     }
 
@@ -43,11 +41,15 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary><c>/health</c>: every check (503 when one is unhealthy); <c>/alive</c>: liveness only. Both anonymous.</summary>
+    /// <summary>
+    /// <c>/health</c>: every check (503 when one is unhealthy); <c>/alive</c>: liveness only. Both anonymous.
+    /// Also the standard gRPC services: health (same checks) and reflection.
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) }).AllowAnonymous();
+        app.MapDefaultGrpcServices();
         return app;
     }
 

@@ -41,4 +41,20 @@ internal static class MechanismGraphExtensions
             .WithEnvironment("Identity__Authority", authority)
             .WithEnvironment("Identity__Issuer", () => publicUrl.TryGetUrl() ?? authority.TryGetUrl());
     }
+
+    /// <summary>A confidential client_credentials client with role Partner and the scopes of the five services.</summary>
+    public static IResourceBuilder<ProjectResource> WithPartnerClient(this IResourceBuilder<ProjectResource> identity, string clientId)
+    {
+        const string prefix = "Identity__Clients__0__";
+        identity.WithEnvironment(prefix + "ClientId", clientId)
+            .WithEnvironment(prefix + "Type", "confidential")
+            .WithEnvironment(prefix + "GrantTypes__0", "client_credentials")
+            .WithEnvironment(prefix + "Roles__0", "Partner");
+        string[] scopes = ["nominations", "reviews", "documents", "engagement", "reporting"];
+        for (var i = 0; i < scopes.Length; i++)
+        {
+            identity.WithEnvironment($"{prefix}Scopes__{i}", scopes[i]);
+        }
+        return identity;
+    }
 }

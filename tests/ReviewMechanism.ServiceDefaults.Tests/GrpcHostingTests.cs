@@ -1,0 +1,93 @@
+using Grpc.Health.V1;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using ReviewMechanism.Grpc;
+using ReviewMechanism.Grpc.Client;
+using ReviewMechanism.Reporting.V1;
+
+namespace ReviewMechanism.ServiceDefaults.Tests;
+
+/// <summary>The gRPC side of the defaults, on a cleartext HTTP/2 endpoint configured as the AppHost configures it.</summary>
+public sealed class GrpcHostingTests
+{
+    [Fact]
+    public async Task TheDefaultsAnswerGrpcHealthFromTheServicesHealthChecks()
+    {
+        var healthy = true;
+        await using var app = await StartAsync(b => b.Services.AddHealthChecks().AddCheck("switch", () => healthy ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("switched off")));
+        using var channel = GrpcChannel.ForAddress(app.Address);
+        var health = new Health.HealthClient(channel);
+
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, (await health.CheckAsync(new HealthCheckRequest())).Status);
+        healthy = false;
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.NotServing, (await health.CheckAsync(new HealthCheckRequest())).Status);
+    }
+
+    [Fact]
+    public async Task AServiceWhoseRpcsDeclareNoCallerCannotBeMapped()
+    {
+        var error = await Assert.ThrowsAnyAsync<InvalidOperationException>(() => StartAsync(map: a => a.MapGrpcService<UndeclaredHealthService>()));
+
+        Assert.Contains("Check", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnRpcTheContractHasButTheServiceDoesNotImplementAnswersUnimplemented()
+    {
+        await using var app = await StartAsync(map: a => a.MapGrpcService<DeclaredReportingService>());
+        using var channel = GrpcChannel.ForAddress(app.Address);
+        var call = channel.CreateCallInvoker().AsyncUnaryCall(
+            new Method<HealthCheckRequest, HealthCheckResponse>(MethodType.Unary, ReportingService.Descriptor.FullName, "Missing", HealthCheckRequest.Parser, HealthCheckResponse.Parser, isIdempotent: false),
+            default, new HealthCheckRequest());
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
+        Assert.Equal(StatusCode.Unimplemented, error.StatusCode);
+        Assert.Contains("Missing", error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    private static async Task<RunningApp> StartAsync(Action<WebApplicationBuilder>? configure = null, Action<WebApplication>? map = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Kestrel:Endpoints:grpc:Url"] = "http://127.0.0.1:0",
+            ["Kestrel:Endpoints:grpc:Protocols"] = "Http2",
+        });
+        builder.AddServiceDefaults();
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        app.MapDefaultEndpoints();
+        map?.Invoke(app);
+        await app.StartAsync();
+        return new RunningApp(app);
+    }
+
+    private sealed class RunningApp(WebApplication app) : IAsyncDisposable
+    {
+        public Uri Address { get; } = new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+        public async ValueTask DisposeAsync()
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>A service that says nothing about who may call its RPCs.</summary>
+public sealed class UndeclaredHealthService : Health.HealthBase
+{
+    public override Task<HealthCheckResponse> Check(HealthCheckRequest request, ServerCallContext context) =>
+        Task.FromResult(new HealthCheckResponse { Status = HealthCheckResponse.Types.ServingStatus.Serving });
+
+    public override Task Watch(HealthCheckRequest request, IServerStreamWriter<HealthCheckResponse> responseStream, ServerCallContext context) =>
+        Task.CompletedTask;
+}
+
+[Microsoft.AspNetCore.Authorization.Authorize]
+public sealed class DeclaredReportingService : ReportingService.ReportingServiceBase;

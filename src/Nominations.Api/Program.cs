@@ -1,9 +1,14 @@
+using Nominations.Api.Extensions;
+using Nominations.Api.Grpc;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddNominationsServices();
 
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapGrpcService<NominationsGrpcService>();
 
 app.Run();

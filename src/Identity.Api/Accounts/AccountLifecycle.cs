@@ -5,6 +5,7 @@ using Identity.Api.Domain.Accounts;
 using Identity.Api.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using ReviewMechanism.Events.V1;
 
@@ -36,13 +37,16 @@ public sealed partial class AccountLifecycle(
         var party = nomination.Party.ToUpperInvariant();
         var now = clock.GetUtcNow();
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await BeginUnlessEnlistedAsync(ct);
         var user = await FindPersonAsync(nomination, ct);
         var created = user is null;
         if (user is null)
         {
             user = new ApplicationUser
             {
+                // The person's id from Nominations is the account's id, so the tokens' sub names the person
+                // the other services know (Reviews' notification feed, Nominations' tasks).
+                Id = PersonIdOrNew(nomination.PersonId),
                 UserName = nomination.Email.Trim(),
                 Email = nomination.Email.Trim(),
                 FullName = nomination.FullName.Trim(),
@@ -75,7 +79,7 @@ public sealed partial class AccountLifecycle(
         (string Link, DateTimeOffset ExpiresAt)? activation = user.Status == AccountStatus.PendingActivation
             ? await CreateActivationTicketAsync(user, ct)
             : null;
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         if (activation is { } a) await notifier.SendActivationLinkAsync(user, a.Link, a.ExpiresAt, ct);
         logger.LogInformation("Nomination {NominationId}: {Role} of {Party}, account {UserId} ({State})",
             nomination.NominationId, role, party, user.Id, created ? "created" : "existing");
@@ -87,7 +91,7 @@ public sealed partial class AccountLifecycle(
     {
         var nomination = await db.Nominations.SingleOrDefaultAsync(n => n.NominationId == withdrawal.NominationId, ct);
         if (nomination is null || nomination.WithdrawnAt is not null) return;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await BeginUnlessEnlistedAsync(ct);
         nomination.WithdrawnAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         var user = await users.FindByIdAsync(nomination.UserId) ?? throw new AccountException("The nominated account no longer exists.");
@@ -98,7 +102,7 @@ public sealed partial class AccountLifecycle(
             user.Status = AccountStatus.Disabled;
             Check(await users.UpdateAsync(user));
         }
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
     }
 
     /// <summary>Creates a Secretariat account (bootstrap): approved in advance, it still needs activation and a second factor.</summary>
@@ -258,4 +262,11 @@ public sealed partial class AccountLifecycle(
 
     [GeneratedRegex("^[A-Za-z]{3}$")]
     private static partial Regex Iso3();
+
+    /// <summary>The transaction of the caller (the event inbox) when there is one; else one of our own.</summary>
+    private async Task<IDbContextTransaction?> BeginUnlessEnlistedAsync(CancellationToken ct) =>
+        db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+
+    private static string PersonIdOrNew(string? personId) =>
+        Guid.TryParse(personId, out var id) ? id.ToString() : Guid.NewGuid().ToString();
 }

@@ -4,6 +4,7 @@ using Identity.Api.OpenIdConnect.Grants;
 using Identity.Api.OpenIdConnect.Keys;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using ReviewMechanism.Messaging.Data;
 
 namespace Identity.Api.Data;
 
@@ -22,6 +23,7 @@ public class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityDbContex
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.AddOutboxAndInbox();
 
         builder.Entity<ApplicationUser>(user =>
         {

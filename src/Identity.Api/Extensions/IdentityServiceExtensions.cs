@@ -60,6 +60,7 @@ public static class IdentityServiceExtensions
         services.AddSingleton<IAccountNotifier, MailDropNotifier>();
         services.AddScoped<AccountLifecycle>();
         services.AddScoped<NominationEventsHandler>();
+        builder.AddIdentityMessaging();
 
         services.AddRazorPages();
         services.Configure<ForwardedHeadersOptions>(options =>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Nominations.Api.Data.EntityConfigurations;
 using Nominations.Api.Domain;
 using Nominations.Api.IntegrationEvents;
+using ReviewMechanism.Messaging.Outbox;
 using Npgsql;
 
 namespace Nominations.Api.Data;
@@ -29,7 +30,7 @@ public sealed class EfNominationRepository(NominationsDbContext db, IIntegration
         }
         foreach (var domainEvent in roster.DomainEvents)
         {
-            outbox.Enqueue(NominationsIntegrationEvents.From(domainEvent));
+            outbox.Add(NominationsIntegrationEvents.From(domainEvent));
         }
         try
         {

@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Nominations.Api.Data.EntityConfigurations;
 using Nominations.Api.Domain;
+using ReviewMechanism.Messaging.Data;
 
 namespace Nominations.Api.Data;
 
 /// <summary>
 /// The Nominations database: party rosters (nominations, tasks, handovers) and the read-model of parties
 /// and country reviews. Schema changes are hand-written migrations in Data/Migrations. The messaging
-/// library's outbox and inbox tables join this context (and its migrations) when it lands.
+/// library's outbox (integration events saved with the change) and inbox (events applied once) are here too.
 /// </summary>
 public sealed class NominationsDbContext(DbContextOptions<NominationsDbContext> options) : DbContext(options)
 {
@@ -31,5 +32,6 @@ public sealed class NominationsDbContext(DbContextOptions<NominationsDbContext> 
         modelBuilder.ApplyConfiguration(new HandoverConfiguration());
         modelBuilder.ApplyConfiguration(new PartyRecordConfiguration());
         modelBuilder.ApplyConfiguration(new CountryReviewRecordConfiguration());
+        modelBuilder.AddOutboxAndInbox();
     }
 }

@@ -2,12 +2,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Nominations.Api.Data;
 
-/// <summary>Applies the migrations at start and seeds the parties read-model when it is empty.</summary>
+/// <summary>Seeds the parties read-model from the party list when it is empty (after the migrations ran).</summary>
 public static class NominationsDbInitializer
 {
-    public static async Task InitializeAsync(NominationsDbContext db, CancellationToken cancellationToken)
+    public static async Task SeedAsync(NominationsDbContext db, CancellationToken cancellationToken)
     {
-        await db.Database.MigrateAsync(cancellationToken);
         if (!await db.Parties.AnyAsync(cancellationToken))
         {
             db.Parties.AddRange(PartySeed.Load());

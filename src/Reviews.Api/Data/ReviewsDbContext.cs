@@ -1,4 +1,7 @@
+using Google.Protobuf;
 using Microsoft.EntityFrameworkCore;
+using ReviewMechanism.Messaging.Data;
+using ReviewMechanism.Messaging.Outbox;
 using Reviews.Api.Data.EntityConfigurations;
 using Reviews.Api.Domain.CountryReviews;
 using Reviews.Api.Domain.Drawing;
@@ -6,13 +9,15 @@ using Reviews.Api.Domain.Groups;
 using Reviews.Api.Domain.Nominations;
 using Reviews.Api.Domain.Notifications;
 using Reviews.Api.Domain.Parties;
+using Reviews.Api.IntegrationEvents;
 
 namespace Reviews.Api.Data;
 
 /// <summary>
 /// The Reviews service's database (PostgreSQL, <c>reviewsdb</c>). The schema comes from the hand-written migrations
-/// in <c>Data/Migrations</c>; the outbox and inbox tables of the messaging library will be added by its own
-/// migration when it lands (names <c>outbox_messages</c>, <c>inbox_messages</c> are left free).
+/// in <c>Data/Migrations</c>, with the messaging library's outbox and inbox tables. Saving turns the changes the
+/// country reviews recorded, and the events queued with <see cref="Publish"/>, into outbox rows of the same
+/// transaction: an event is published if and only if its change is stored.
 /// </summary>
 public sealed class ReviewsDbContext(DbContextOptions<ReviewsDbContext> options) : DbContext(options)
 {
@@ -28,6 +33,40 @@ public sealed class ReviewsDbContext(DbContextOptions<ReviewsDbContext> options)
 
     public DbSet<SentNotification> Notifications => Set<SentNotification>();
 
+    private readonly List<IMessage> _queued = [];
+
+    /// <summary>Queues an integration event to be stored with the next save.</summary>
+    public void Publish(IMessage integrationEvent) => _queued.Add(integrationEvent);
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        MoveEventsToOutbox();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        MoveEventsToOutbox();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private void MoveEventsToOutbox()
+    {
+        foreach (var entry in ChangeTracker.Entries<CountryReview>().ToList())
+        {
+            foreach (var integrationEvent in ReviewIntegrationEvents.For(entry.Entity))
+            {
+                this.AddIntegrationEvent(integrationEvent);
+            }
+            entry.Entity.ClearDomainEvents();
+        }
+        foreach (var integrationEvent in _queued)
+        {
+            this.AddIntegrationEvent(integrationEvent);
+        }
+        _queued.Clear();
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new PartyConfiguration());
@@ -36,5 +75,6 @@ public sealed class ReviewsDbContext(DbContextOptions<ReviewsDbContext> options)
         modelBuilder.ApplyConfiguration(new CountryReviewConfiguration());
         modelBuilder.ApplyConfiguration(new KnownNominationConfiguration());
         modelBuilder.ApplyConfiguration(new SentNotificationConfiguration());
+        modelBuilder.AddOutboxAndInbox();
     }
 }

@@ -10,9 +10,10 @@ namespace Reviews.Api.Extensions;
 public static class ReviewsApplicationExtensions
 {
     /// <summary>
-    /// Everything the Reviews service needs besides the platform (gRPC server, auth, messaging): the configurable
-    /// rules, the database, the event handler, the notice dispatcher and the e-mail sender. Program.cs calls it
-    /// with the gRPC server (<c>MapGrpcService&lt;ReviewsGrpcService&gt;()</c>) once ServiceDefaults wires auth.
+    /// The Reviews service: token validation, the database (<c>ConnectionStrings__reviewsdb</c>; migrations applied
+    /// and the parties loaded at start), the events over <c>ConnectionStrings__messaging</c> when it is set (outbox
+    /// rows written by <see cref="Data.ReviewsDbContext"/>'s saves; inbox consumers of the Nominations and Documents
+    /// events), the configurable rules, the notice dispatcher and the e-mail sender.
     /// </summary>
     public static IHostApplicationBuilder AddReviewsApplication(this IHostApplicationBuilder builder)
     {
@@ -26,7 +27,9 @@ public static class ReviewsApplicationExtensions
         services.Configure<NotificationDispatchOptions>(configuration.GetSection(NotificationDispatchOptions.Section));
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.AddSingleton(TimeProvider.System);
-        services.AddReviewsData(configuration);
+        builder.AddDefaultAuthentication();
+        builder.AddReviewsData();
+        builder.AddReviewsMessaging();
         services.AddSingleton<NotificationSignal>();
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddScoped<NotificationDispatcher>();

@@ -6,13 +6,15 @@ namespace Reviews.Api.Extensions;
 
 public static class ReviewsDataExtensions
 {
-    /// <summary>Configures EF Core on PostgreSQL from <c>ConnectionStrings:reviewsdb</c>.</summary>
-    public static IServiceCollection AddReviewsData(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// EF Core on PostgreSQL from <c>ConnectionStrings:reviewsdb</c> (through ServiceDefaults: migrations at start,
+    /// health check), then the party list loaded into an empty database.
+    /// </summary>
+    public static IHostApplicationBuilder AddReviewsData(this IHostApplicationBuilder builder)
     {
-        var connectionString = configuration.GetConnectionString("reviewsdb")
-            ?? throw new InvalidOperationException("ConnectionStrings:reviewsdb is not configured.");
-        services.AddDbContext<ReviewsDbContext>(options => options.UseReviewsDatabase(connectionString));
-        return services;
+        builder.AddNpgsqlDbContext<ReviewsDbContext>("reviewsdb");
+        builder.Services.AddHostedService<ReviewsSeedHostedService>();
+        return builder;
     }
 
     /// <summary>

@@ -10,6 +10,7 @@ using DrawRules = Reviews.Api.Domain.Drawing.DrawRules;
 using CountryReview = Reviews.Api.Domain.CountryReviews.CountryReview;
 using ReviewStage = Reviews.Api.Domain.CountryReviews.ReviewStage;
 using Reviews.Api.Domain.Phases;
+using Reviews.Api.IntegrationEvents;
 using DomainGroup = Reviews.Api.Domain.Groups.ReviewGroup;
 using Pb = ReviewMechanism.Reviews.V1;
 
@@ -84,6 +85,8 @@ public sealed partial class ReviewsGrpcService
         var reviews = PhasePlanner.LaunchFirstPhase(group, phases.Value, timeline.Value, await KnownFocalPointsAsync(cancellationToken), Now, caller.Subject);
         db.Draws.Add(record);
         db.CountryReviews.AddRange(reviews);
+        db.Publish(ReviewIntegrationEvents.PairingsPublished(group.Number, record, pairings));
+        PublishPhaseLaunched(group);
         await db.SaveChangesAsync(cancellationToken);
         var response = new DrawPairingsResponse { Draw = record.ToProto() };
         response.Pairings.AddRange(pairings.Select(p => p.ToProto()));
@@ -118,6 +121,7 @@ public sealed partial class ReviewsGrpcService
         var pairing = group.ApplyRedraw(outcome, record.Id, Now);
         review?.ReplaceReviewers(pairing, await KnownFocalPointsAsync(cancellationToken), Now, caller.Subject);
         db.Draws.Add(record);
+        db.Publish(ReviewIntegrationEvents.PairingsPublished(group.Number, record, [pairing]));
         await db.SaveChangesAsync(cancellationToken);
         return new RequestRedrawResponse { Draw = record.ToProto(), Pairing = pairing.ToProto(group.PairingOf(partyUnderReview).RedrawCount) };
     });

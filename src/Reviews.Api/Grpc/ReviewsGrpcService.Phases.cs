@@ -43,6 +43,7 @@ public sealed partial class ReviewsGrpcService
             group, current, request.StartDate.ToDomainOrNull("start_date") ?? Today, phases.Value, timeline.Value,
             await KnownFocalPointsAsync(cancellationToken), Now, Caller.From(context).Subject);
         db.CountryReviews.AddRange(reviews);
+        PublishPhaseLaunched(group);
         await db.SaveChangesAsync(cancellationToken);
         var response = new LaunchNextPhaseResponse { GroupNumber = group.Number, Phase = group.CurrentPhase, Cluster = reviews.Count > 0 ? reviews[0].Cluster : 0 };
         response.CountryReviewIds.AddRange(reviews.Select(r => r.Id));

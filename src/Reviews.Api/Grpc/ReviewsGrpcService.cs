@@ -6,6 +6,7 @@ using Reviews.Api.Domain.CountryReviews;
 using Reviews.Api.Domain.Drawing;
 using Reviews.Api.Domain.Nominations;
 using Reviews.Api.Domain.Phases;
+using Reviews.Api.IntegrationEvents;
 using Reviews.Api.Notifications;
 
 namespace Reviews.Api.Grpc;
@@ -35,5 +36,14 @@ public sealed partial class ReviewsGrpcService(
             .Where(n => n.EndedAt == null && n.Role == NominationRole.FocalPoint)
             .ToListAsync(cancellationToken);
         return (party, role) => KnownNomination.FocalPointFor(nominations, "", party, role);
+    }
+
+    /// <summary>Queues ReviewPhaseLaunched for the group's newest phase (stored with the save).</summary>
+    private void PublishPhaseLaunched(Domain.Groups.ReviewGroup group)
+    {
+        if (group.PhaseOf(group.CurrentPhase) is { } phase)
+        {
+            db.Publish(ReviewIntegrationEvents.PhaseLaunched(group, phase, group.DecisionFor(phase.Phase - 1)));
+        }
     }
 }

@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using Google.Protobuf;
 using Microsoft.EntityFrameworkCore;
-using ReviewMechanism.Messaging.Serialization;
 
 namespace ReviewMechanism.Messaging.Outbox;
 
@@ -12,21 +10,8 @@ public sealed class IntegrationEventOutbox<TContext>(TContext dbContext, OutboxW
 {
     public Guid Add(IMessage integrationEvent)
     {
-        ArgumentNullException.ThrowIfNull(integrationEvent);
-        var type = integrationEvent.GetType();
-        var activity = Activity.Current;
-        var message = new OutboxMessage
-        {
-            Id = OutboxMessageIds.Next(timeProvider.GetUtcNow()),
-            MessageType = integrationEvent.Descriptor.FullName,
-            ClrType = ProtobufMessageTypes.GetStoredName(type),
-            Payload = integrationEvent.ToByteArray(),
-            TraceParent = activity is { IdFormat: ActivityIdFormat.W3C } ? activity.Id : null,
-            TraceState = activity?.TraceStateString,
-            CreatedAt = timeProvider.GetUtcNow(),
-        };
-        dbContext.Set<OutboxMessage>().Add(message);
+        var id = dbContext.AddIntegrationEvent(integrationEvent, timeProvider);
         wake.MarkPending(dbContext);
-        return message.Id;
+        return id;
     }
 }

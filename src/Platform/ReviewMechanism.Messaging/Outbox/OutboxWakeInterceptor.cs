@@ -16,6 +16,19 @@ public sealed class OutboxWakeInterceptor<TContext>(OutboxSignal<TContext> signa
 
     internal void MarkPending(DbContext context) => _pending.AddOrUpdate(context, this);
 
+    // Rows added without IIntegrationEventOutbox (DbContext.AddIntegrationEvent) wake the relay too.
+    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        MarkIfOutboxRowsAdded(eventData.Context);
+        return result;
+    }
+
+    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        MarkIfOutboxRowsAdded(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
         OnSaved(eventData.Context);
@@ -42,6 +55,14 @@ public sealed class OutboxWakeInterceptor<TContext>(OutboxSignal<TContext> signa
     {
         Forget(eventData.Context);
         return Task.CompletedTask;
+    }
+
+    private void MarkIfOutboxRowsAdded(DbContext? context)
+    {
+        if (context is not null && context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
+        {
+            MarkPending(context);
+        }
     }
 
     private void OnSaved(DbContext? context)

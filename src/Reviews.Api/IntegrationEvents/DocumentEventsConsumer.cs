@@ -1,0 +1,15 @@
+using MassTransit;
+using ReviewMechanism.Events.V1;
+
+namespace Reviews.Api.IntegrationEvents;
+
+/// <summary>The Documents service's events that move a review on (queue <c>reviews.document-events</c>).</summary>
+public sealed class DocumentEventsConsumer(InboxConsumption inbox, ReviewsEventHandler handler)
+    : IConsumer<QuestionnaireSubmitted>, IConsumer<WrittenFeedbackSubmitted>, IConsumer<ListOfObservationsFinalized>
+{
+    public Task Consume(ConsumeContext<QuestionnaireSubmitted> context) => inbox.ApplyOnceAsync(context, handler.HandleAsync);
+
+    public Task Consume(ConsumeContext<WrittenFeedbackSubmitted> context) => inbox.ApplyOnceAsync(context, handler.HandleAsync);
+
+    public Task Consume(ConsumeContext<ListOfObservationsFinalized> context) => inbox.ApplyOnceAsync(context, handler.HandleAsync);
+}

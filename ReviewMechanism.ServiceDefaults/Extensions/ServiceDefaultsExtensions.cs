@@ -25,6 +25,7 @@ public static class ServiceDefaultsExtensions
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
+        builder.AddDefaultClock();
         builder.AddDefaultLogging();
         builder.AddDefaultTelemetry();
         builder.AddDefaultHealthChecks();

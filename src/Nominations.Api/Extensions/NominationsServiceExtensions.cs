@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nominations.Api.Data;
 using Nominations.Api.Domain;
 using Nominations.Api.Domain.Reviews;
@@ -31,7 +32,7 @@ public static class NominationsServiceExtensions
             .Bind(builder.Configuration.GetSection(NominationDeadlines.SectionName))
             .Validate(d => d.FocalPoint > TimeSpan.Zero && d.GovernmentalExperts > TimeSpan.Zero, "Nomination deadlines must be positive.")
             .ValidateOnStart();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<INominationRepository, EfNominationRepository>();
         builder.Services.AddScoped<ICountryReviewCatalog, EfCountryReviewCatalog>();
         builder.Services.AddScoped<NominationWorkflow>();

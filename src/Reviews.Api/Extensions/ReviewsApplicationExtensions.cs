@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Reviews.Api.Domain.CountryReviews;
 using Reviews.Api.Domain.Drawing;
 using Reviews.Api.Domain.Notifications;
@@ -26,7 +27,7 @@ public static class ReviewsApplicationExtensions
         services.Configure<NotificationFeedOptions>(configuration.GetSection(NotificationFeedOptions.Section));
         services.Configure<NotificationDispatchOptions>(configuration.GetSection(NotificationDispatchOptions.Section));
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         builder.AddDefaultAuthentication();
         builder.AddReviewsData();
         builder.AddReviewsMessaging();

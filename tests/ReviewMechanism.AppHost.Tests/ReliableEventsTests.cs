@@ -28,15 +28,18 @@ public sealed class ReliableEventsTests(EventsStack stack) : IClassFixture<Event
         const int total = 40;
         var done = 0;
         var failures = 0;
+        bool identityKilled = false, nominationsKilled = false;
         for (var i = 0; i < total; i++)
         {
-            if (done == 12)
+            if (done == 12 && !identityKilled)
             {
                 stack.App.KillResource("identity");
+                identityKilled = true;
             }
-            if (done == 24)
+            if (done == 24 && !nominationsKilled)
             {
                 stack.App.KillResource("nominations");
+                nominationsKilled = true;
             }
             try
             {
@@ -48,7 +51,7 @@ public sealed class ReliableEventsTests(EventsStack stack) : IClassFixture<Event
                 // The publisher is down (or was killed mid-call): try the same person again once it is back.
                 failures++;
                 i--;
-                Assert.True(failures < 400, $"nominations did not come back: {e.Status}");
+                Assert.True(failures < 400, $"nominations did not come back: {e.Status}\n{stack.Describe("nominations")}");
                 await Task.Delay(250);
             }
         }

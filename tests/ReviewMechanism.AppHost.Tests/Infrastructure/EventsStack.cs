@@ -94,6 +94,13 @@ public sealed class EventsStack : IAsyncLifetime
         return response.Nomination;
     }
 
+    /// <summary>The resource's state and last log lines, for failure messages.</summary>
+    public string Describe(string resource)
+    {
+        var snapshot = App.GetSnapshots(40).Single(s => s.Resource == resource);
+        return $"{resource}: {snapshot.State} {snapshot.Health} restarts {snapshot.RestartCount} pid {snapshot.Pid} exit {snapshot.ExitCode} error {snapshot.Error} endpoints {string.Join(", ", snapshot.Endpoints)}\n{string.Join("\n", snapshot.RecentLogs)}";
+    }
+
     public NpgsqlConnection Database(string name) => new(App.GetConnectionString(name));
 
     /// <summary>Person ids of the nominations stored for <paramref name="party"/> (the publisher's truth).</summary>

@@ -31,7 +31,7 @@ public sealed class CountryReviewThroughTheGatewayTests(MechanismStack stack) : 
             draws.Add(await stack.Reviews.DrawPairingsAsync(new DrawPairingsRequest { GroupNumber = group, Seed = (ulong)group }, secretariat));
         }
         Assert.All(draws, d => Assert.NotEmpty(d.CountryReviewIds));
-        var pairings = await stack.Reviews.GetCountryPairingsAsync(new GetCountryPairingsRequest());
+        var pairings = await stack.Reviews.GetCountryPairingsAsync(new GetCountryPairingsRequest(), secretariat);
         Assert.Equal(3, pairings.Groups.Count);
 
         // The first review of group 1 (not Austria's: its focal point is the test's other caller).

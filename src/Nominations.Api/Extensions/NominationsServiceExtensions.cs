@@ -23,6 +23,7 @@ public static class NominationsServiceExtensions
         builder.AddDefaultAuthentication();
         builder.AddNpgsqlDbContext<NominationsDbContext>(DatabaseResource);
         builder.Services.AddHostedService<PartySeedHostedService>();
+        builder.Services.AddHostedService<DemoDataHostedService>();
         builder.AddMessaging<NominationsDbContext>(bus =>
         {
             bus.AddConsumer<CountryReviewOpenedConsumer>();

@@ -14,6 +14,7 @@ public static class ReviewsDataExtensions
     {
         builder.AddNpgsqlDbContext<ReviewsDbContext>("reviewsdb");
         builder.Services.AddHostedService<ReviewsSeedHostedService>();
+        builder.Services.AddHostedService<Data.Demo.DemoDataHostedService>();
         return builder;
     }
 

@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests and benchmarks need besides the .NET SDK, on Debian 12, as root:
+#   - postgresql, rabbitmq-server, redis-server: the servers integration and whole-stack tests start as local
+#     processes (the AppHost would install them itself; installing them here keeps test timings honest);
+#   - chromium, chromium-driver: the browser of the login-flow test;
 #   - python3-grpcio, python3-grpc-tools, python3-protobuf: the grpcio interop client and the
 #     health/reflection check (run with /usr/bin/python3);
 #   - nodejs + npm and tests/interop-node's packages (@grpc/grpc-js, @grpc/proto-loader,
@@ -17,7 +20,8 @@ log() { printf 'install-test-deps: %s\n' "$*"; }
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 
 missing=()
-for pkg in python3-grpcio python3-grpc-tools python3-protobuf nghttp2-client util-linux curl; do
+for pkg in postgresql rabbitmq-server redis-server chromium chromium-driver \
+           python3-grpcio python3-grpc-tools python3-protobuf nghttp2-client util-linux curl; do
   installed "$pkg" || missing+=("$pkg")
 done
 # Node may come from another source than Debian (e.g. NodeSource's nodejs ships npm itself):

@@ -7,27 +7,7 @@ cd "$repo"
 
 log() { printf '\033[1mtest.sh:\033[0m %s\n' "$*"; }
 
-installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
-
-# Servers the integration and whole-stack tests start as local processes, and the browser for the
-# login-flow test. The AppHost would install the servers itself; installing them here keeps test
-# timings honest.
-missing=()
-for pkg in postgresql rabbitmq-server redis-server chromium chromium-driver; do
-  installed "$pkg" || missing+=("$pkg")
-done
-if ((${#missing[@]})); then
-  if [[ $(id -u) -ne 0 ]]; then
-    log "missing Debian packages: ${missing[*]}. Run as root, or: sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
-    exit 1
-  fi
-  log "installing ${missing[*]} with apt-get"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
-
-# gRPC peers (grpc-js, grpcio), h2load: the interop tests and benchmarks.
+# Servers, browser, gRPC peers (grpc-js, grpcio), h2load: see the script.
 "$repo/eng/install-test-deps.sh"
 
 log "building"

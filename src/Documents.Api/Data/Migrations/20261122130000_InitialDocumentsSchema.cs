@@ -7,9 +7,4 @@ namespace Documents.Api.Data.Migrations;
 /// <summary>The first schema of documentsdb, written by hand: the outbox and inbox tables.</summary>
 [DbContext(typeof(DocumentsDbContext))]
 [Migration("20261122130000_InitialDocumentsSchema")]
-public sealed class InitialDocumentsSchema : Migration
-{
-    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.CreateOutboxAndInboxTables();
-
-    protected override void Down(MigrationBuilder migrationBuilder) => migrationBuilder.DropOutboxAndInboxTables();
-}
+public sealed class InitialDocumentsSchema : OutboxAndInboxMigration;

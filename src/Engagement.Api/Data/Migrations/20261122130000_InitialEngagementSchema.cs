@@ -7,9 +7,4 @@ namespace Engagement.Api.Data.Migrations;
 /// <summary>The first schema of engagementdb, written by hand: the outbox and inbox tables.</summary>
 [DbContext(typeof(EngagementDbContext))]
 [Migration("20261122130000_InitialEngagementSchema")]
-public sealed class InitialEngagementSchema : Migration
-{
-    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.CreateOutboxAndInboxTables();
-
-    protected override void Down(MigrationBuilder migrationBuilder) => migrationBuilder.DropOutboxAndInboxTables();
-}
+public sealed class InitialEngagementSchema : OutboxAndInboxMigration;

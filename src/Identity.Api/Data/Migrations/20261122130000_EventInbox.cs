@@ -7,9 +7,4 @@ namespace Identity.Api.Data.Migrations;
 /// <summary>The messaging library's tables: the inbox of the nomination events identity consumes (and an outbox).</summary>
 [DbContext(typeof(IdentityDb))]
 [Migration("20261122130000_EventInbox")]
-public sealed class EventInbox : Migration
-{
-    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.CreateOutboxAndInboxTables();
-
-    protected override void Down(MigrationBuilder migrationBuilder) => migrationBuilder.DropOutboxAndInboxTables();
-}
+public sealed class EventInbox : OutboxAndInboxMigration;

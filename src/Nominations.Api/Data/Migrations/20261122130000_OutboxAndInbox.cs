@@ -7,9 +7,4 @@ namespace Nominations.Api.Data.Migrations;
 /// <summary>The messaging library's tables: the outbox of the events Nominations publishes, the inbox of those it consumes.</summary>
 [DbContext(typeof(NominationsDbContext))]
 [Migration("20261122130000_OutboxAndInbox")]
-public sealed class OutboxAndInbox : Migration
-{
-    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.CreateOutboxAndInboxTables();
-
-    protected override void Down(MigrationBuilder migrationBuilder) => migrationBuilder.DropOutboxAndInboxTables();
-}
+public sealed class OutboxAndInbox : OutboxAndInboxMigration;

@@ -7,9 +7,4 @@ namespace Reporting.Api.Data.Migrations;
 /// <summary>The first schema of reportingdb, written by hand: the outbox and inbox tables.</summary>
 [DbContext(typeof(ReportingDbContext))]
 [Migration("20261122130000_InitialReportingSchema")]
-public sealed class InitialReportingSchema : Migration
-{
-    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.CreateOutboxAndInboxTables();
-
-    protected override void Down(MigrationBuilder migrationBuilder) => migrationBuilder.DropOutboxAndInboxTables();
-}
+public sealed class InitialReportingSchema : OutboxAndInboxMigration;

@@ -112,12 +112,22 @@ public sealed class PostgresServer : ILocalServer
         {
             throw new ArgumentException($"Database name '{name}' must be lower-case letters, digits and underscores.", nameof(name));
         }
-        var exists = await PsqlAsync($"SELECT 1 FROM pg_database WHERE datname = '{name}'", cancellationToken).ConfigureAwait(false);
-        if (exists.Trim() != "1")
+        if (await DatabaseExistsAsync(name, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+        try
         {
             await PsqlAsync($"CREATE DATABASE \"{name}\"", cancellationToken).ConfigureAwait(false);
         }
+        catch (InvalidOperationException) when (await DatabaseExistsAsync(name, cancellationToken).ConfigureAwait(false))
+        {
+            // Someone else created it meanwhile (e.g. EF's Migrate of a service already pointed at it): fine.
+        }
     }
+
+    private async Task<bool> DatabaseExistsAsync(string name, CancellationToken cancellationToken) =>
+        (await PsqlAsync($"SELECT 1 FROM pg_database WHERE datname = '{name}'", cancellationToken).ConfigureAwait(false)).Trim() == "1";
 
     /// <summary>
     /// Graceful: fast shutdown (SIGINT), active transactions roll back, data is consistent.

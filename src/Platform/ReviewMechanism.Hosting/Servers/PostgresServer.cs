@@ -120,9 +120,13 @@ public sealed class PostgresServer : ILocalServer
         {
             await PsqlAsync($"CREATE DATABASE \"{name}\"", cancellationToken).ConfigureAwait(false);
         }
-        catch (InvalidOperationException) when (await DatabaseExistsAsync(name, cancellationToken).ConfigureAwait(false))
+        catch (InvalidOperationException)
         {
-            // Someone else created it meanwhile (e.g. EF's Migrate of a service already pointed at it): fine.
+            // Someone else may have created it meanwhile (e.g. EF's Migrate of a service already pointed at it).
+            if (!await DatabaseExistsAsync(name, cancellationToken).ConfigureAwait(false))
+            {
+                throw;
+            }
         }
     }
 

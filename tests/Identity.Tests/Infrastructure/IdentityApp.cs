@@ -67,10 +67,13 @@ public sealed class IdentityApp : WebApplicationFactory<Program>
         foreach (var (k, v) in extra ?? []) _settings[k] = v;
     }
 
-    public static async Task<IdentityApp> StartAsync(PostgresFixture postgres, Dictionary<string, string?>? settings = null)
+    /// <param name="kestrel">Kestrel's endpoints when the test needs more than one HTTP/1.1+2 port (e.g. an h2c gRPC endpoint).</param>
+    public static async Task<IdentityApp> StartAsync(PostgresFixture postgres, Dictionary<string, string?>? settings = null,
+        Action<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>? kestrel = null)
     {
         var app = new IdentityApp(await postgres.CreateDatabaseAsync(), settings);
-        app.UseKestrel(0);
+        if (kestrel is null) app.UseKestrel(0);
+        else app.UseKestrel(kestrel);
         app.StartServer();
         return app;
     }

@@ -38,6 +38,9 @@ public sealed class ReliableEventsTests(EventsStack stack) : IClassFixture<Event
             }
             if (done == 24 && !nominationsKilled)
             {
+                // A restarted service fetches identity's signing keys before it accepts a token: kill the publisher
+                // once the consumer is back, or its first calls are refused as unauthenticated.
+                await stack.App.WaitForResourceHealthyAsync("identity", TimeSpan.FromMinutes(2));
                 stack.App.KillResource("nominations");
                 nominationsKilled = true;
             }

@@ -1,5 +1,7 @@
 using Gateway.Extensions;
 
+SharedBufferPool.SizeForConcurrentStreams();
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();

@@ -28,8 +28,8 @@ namespace ReviewMechanism.ReverseProxy.Forwarder;
 /// </summary>
 public sealed partial class HttpForwarder(ILogger<HttpForwarder> logger) : IHttpForwarder
 {
-    /// <summary>One HTTP/2 frame's worth (the default SETTINGS_MAX_FRAME_SIZE).</summary>
-    internal const int BufferSize = 16 * 1024;
+    /// <summary>The first read of a response body, before the response is known to have one.</summary>
+    private const int FirstReadSize = 4 * 1024;
 
     /// <summary>Bytes written without a flush before one is forced even though more are waiting (back-pressure).</summary>
     private const int FlushThreshold = 64 * 1024;
@@ -236,14 +236,18 @@ public sealed partial class HttpForwarder(ILogger<HttpForwarder> logger) : IHttp
                     return (ReadFailure(cancellation), ex);
                 }
 
-                // A buffer only while bytes move: idle streams hold none.
-                var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+                // Read straight into the client's response pipe (Kestrel's pooled blocks): no buffer of ours,
+                // and only while bytes move, so idle streams hold none. The first read goes through a briefly
+                // rented block instead: asking the pipe for memory starts the response, and a reply that turns
+                // out to have no body (trailers-only) must not be started.
+                var first = started ? null : ArrayPool<byte>.Shared.Rent(FirstReadSize);
                 try
                 {
+                    var memory = first is null ? writer.GetMemory() : first.AsMemory();
                     int read;
                     try
                     {
-                        read = await source.ReadAsync(buffer.AsMemory(), token).ConfigureAwait(false);
+                        read = await source.ReadAsync(memory, token).ConfigureAwait(false);
                     }
                     catch (Exception ex)
                     {
@@ -254,13 +258,23 @@ public sealed partial class HttpForwarder(ILogger<HttpForwarder> logger) : IHttp
                         return (ForwarderError.None, null);
                     }
                     cancellation.ResetTimeout();
-                    writer.Write(buffer.AsSpan(0, read));
+                    if (first is null)
+                    {
+                        writer.Advance(read);
+                    }
+                    else
+                    {
+                        writer.Write(first.AsSpan(0, read));
+                    }
                     unflushed += read;
                     started = true;
                 }
                 finally
                 {
-                    ArrayPool<byte>.Shared.Return(buffer);
+                    if (first is not null)
+                    {
+                        ArrayPool<byte>.Shared.Return(first);
+                    }
                 }
             }
         }

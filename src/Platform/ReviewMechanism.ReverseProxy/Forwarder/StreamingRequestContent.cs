@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.IO.Pipelines;
 using System.Net;
 using Microsoft.AspNetCore.Http;
 
@@ -19,7 +19,7 @@ internal sealed record RequestBodyResult(RequestBodyOutcome Outcome, Exception? 
 /// The request body of a forwarded request: bytes are read from the client as they arrive and written
 /// to the destination at once, and flushed whenever the client has nothing more for now (HttpClient
 /// otherwise holds HTTP/2 request data in its buffer), so client streaming and duplex calls flow message
-/// by message while a unary request leaves in one write. Nothing is buffered beyond one read.
+/// by message while a unary request leaves in one write. Nothing is buffered beyond what Kestrel has read.
 /// HttpClient sends it concurrently with receiving the response (HTTP/2 duplex).
 /// </summary>
 internal sealed class StreamingRequestContent : HttpContent
@@ -77,99 +77,91 @@ internal sealed class StreamingRequestContent : HttpContent
 
     /// <param name="token">Ours and the destination's together.</param>
     /// <param name="destinationToken">HttpClient's: fires when the destination stops accepting the body (reset, connection lost).</param>
-    /// <param name="token">Ours and the destination's together.</param>
-    /// <param name="destinationToken">HttpClient's: fires when the destination stops accepting the body (reset, connection lost).</param>
     private async Task<RequestBodyResult> CopyAsync(Stream destination, CancellationToken token, CancellationToken destinationToken)
     {
+        // The client's bytes are written from Kestrel's own request buffers (its PipeReader): no buffer of
+        // ours, so concurrent calls never compete for pooled arrays, and an idle stream holds nothing.
+        var reader = _request.BodyReader;
         long total = 0;
         var unflushed = 0;
         while (true)
         {
-            // Wait for the client without holding a buffer (a zero-byte read completes when data or the end
-            // is there). Before waiting, push out what was written (the request headers the first time: a
-            // duplex call may wait for the server before it writes). While the client's bytes keep coming,
-            // nothing is flushed, so a unary call goes out as HEADERS, DATA and END_STREAM in one write.
-            var waiting = _request.Body.ReadAsync(Memory<byte>.Empty, token);
-            if (!waiting.IsCompleted || unflushed >= FlushThreshold)
-            {
-                try
-                {
-                    await destination.FlushAsync(token).ConfigureAwait(false);
-                    unflushed = 0;
-                }
-                catch (Exception ex)
-                {
-                    await IgnoreFailureAsync(waiting).ConfigureAwait(false);
-                    return Failed(ex, RequestBodyOutcome.DestinationError, destinationToken);
-                }
-            }
+            ReadResult read;
             try
             {
-                await waiting.ConfigureAwait(false);
+                // Before waiting for the client, push out what was written (the request headers the first
+                // time: a duplex call may wait for the server before it writes). While the client's bytes keep
+                // coming nothing is flushed, so a unary call goes out as HEADERS, DATA and END_STREAM in one write.
+                if (!reader.TryRead(out read) || unflushed >= FlushThreshold)
+                {
+                    if (unflushed > 0 || total == 0)
+                    {
+                        try
+                        {
+                            await destination.FlushAsync(token).ConfigureAwait(false);
+                            unflushed = 0;
+                        }
+                        catch (Exception ex)
+                        {
+                            return Failed(ex, RequestBodyOutcome.DestinationError, destinationToken);
+                        }
+                    }
+                    if (read.Buffer.IsEmpty && !read.IsCompleted)
+                    {
+                        read = await reader.ReadAsync(token).ConfigureAwait(false);
+                    }
+                }
             }
             catch (Exception ex)
             {
                 return Failed(ex, RequestBodyOutcome.ClientError, destinationToken);
             }
 
-            var buffer = ArrayPool<byte>.Shared.Rent(HttpForwarder.BufferSize);
+            var buffer = read.Buffer;
             try
             {
-                int read;
-                try
+                if (read.IsCanceled)
                 {
-                    read = await _request.Body.ReadAsync(buffer.AsMemory(), token).ConfigureAwait(false);
+                    return new RequestBodyResult(RequestBodyOutcome.Canceled, null);
                 }
-                catch (Exception ex)
+                if (!buffer.IsEmpty)
                 {
-                    return Failed(ex, RequestBodyOutcome.ClientError, destinationToken);
+                    _cancellation.ResetTimeout();
+                    total += buffer.Length;
+                    if (_limits.MaxBodySize is long maxBody && total > maxBody)
+                    {
+                        _cancellation.Cancel(ProxyCancelReason.RequestBodyTooLarge);
+                        return new RequestBodyResult(RequestBodyOutcome.TooLarge, null, $"The request body is larger than the limit of {maxBody} bytes.");
+                    }
+                    foreach (var segment in buffer)
+                    {
+                        if (_messageMeter is not null && !_messageMeter.Observe(segment.Span))
+                        {
+                            _cancellation.Cancel(ProxyCancelReason.RequestBodyTooLarge);
+                            return new RequestBodyResult(RequestBodyOutcome.TooLarge, null,
+                                $"A request message of {_messageMeter.OversizedMessageLength} bytes is larger than the limit of {_limits.MaxGrpcMessageSize} bytes.");
+                        }
+                        try
+                        {
+                            await destination.WriteAsync(segment, token).ConfigureAwait(false);
+                        }
+                        catch (Exception ex)
+                        {
+                            return Failed(ex, RequestBodyOutcome.DestinationError, destinationToken);
+                        }
+                    }
+                    unflushed += (int)Math.Min(buffer.Length, int.MaxValue);
                 }
-                if (read == 0)
+                if (read.IsCompleted)
                 {
                     // Completing the content sends END_STREAM, which HttpClient flushes.
                     return new RequestBodyResult(RequestBodyOutcome.Success, null);
                 }
-                _cancellation.ResetTimeout();
-
-                total += read;
-                if (_limits.MaxBodySize is long maxBody && total > maxBody)
-                {
-                    _cancellation.Cancel(ProxyCancelReason.RequestBodyTooLarge);
-                    return new RequestBodyResult(RequestBodyOutcome.TooLarge, null, $"The request body is larger than the limit of {maxBody} bytes.");
-                }
-                if (_messageMeter is not null && !_messageMeter.Observe(buffer.AsSpan(0, read)))
-                {
-                    _cancellation.Cancel(ProxyCancelReason.RequestBodyTooLarge);
-                    return new RequestBodyResult(RequestBodyOutcome.TooLarge, null,
-                        $"A request message of {_messageMeter.OversizedMessageLength} bytes is larger than the limit of {_limits.MaxGrpcMessageSize} bytes.");
-                }
-
-                try
-                {
-                    await destination.WriteAsync(buffer.AsMemory(0, read), token).ConfigureAwait(false);
-                    unflushed += read;
-                }
-                catch (Exception ex)
-                {
-                    return Failed(ex, RequestBodyOutcome.DestinationError, destinationToken);
-                }
             }
             finally
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                reader.AdvanceTo(buffer.End);
             }
-        }
-    }
-
-    private static async Task IgnoreFailureAsync(ValueTask<int> read)
-    {
-        try
-        {
-            await read.ConfigureAwait(false);
-        }
-        catch (Exception)
-        {
-            // The failure reported is the one that stopped the copy.
         }
     }
 

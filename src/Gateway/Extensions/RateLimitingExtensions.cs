@@ -10,6 +10,7 @@ public static class RateLimitingExtensions
     {
         builder.Services.Configure<RateLimitingOptions>(builder.Configuration.GetSection("RateLimiting"));
         builder.Services.AddSingleton<RedisTokenBuckets>();
+        builder.Services.AddSingleton<PermitLeases>();
         return builder;
     }
 
@@ -29,6 +30,10 @@ public static class RateLimitingExtensions
     private static void Validate(RateLimitingOptions options, ProxyState proxy)
     {
         var errors = new List<string>();
+        if (options.MaxLease < 1 || options.LeaseDuration <= TimeSpan.Zero)
+        {
+            errors.Add("RateLimiting:MaxLease must be at least 1 and RateLimiting:LeaseDuration positive.");
+        }
         foreach (var (name, policy) in options.Policies)
         {
             if (policy.PerClient is null && policy.PerIp is null)

@@ -10,13 +10,15 @@ namespace Gateway.RateLimiting;
 
 /// <summary>
 /// Applies the route's rate limiter policy: one permit per request from the caller's client bucket
-/// (authenticated callers) and IP bucket. Refused: RESOURCE_EXHAUSTED with google.rpc.RetryInfo and
+/// (authenticated callers) and IP bucket, spent from this replica's lease when it holds one (PermitLeases), else
+/// taken from Redis with the next batch. Refused: RESOURCE_EXHAUSTED with google.rpc.RetryInfo and
 /// ErrorInfo (reason RATE_LIMITED, the bucket) for gRPC, 429 with Retry-After otherwise. Redis unreachable: through with a warning
 /// (at most one every 30 s), or refused when RateLimiting:FailClosed is true.
 /// </summary>
 public sealed partial class GatewayRateLimitingMiddleware(
     RequestDelegate next,
     RedisTokenBuckets buckets,
+    PermitLeases leases,
     IOptions<RateLimitingOptions> options,
     TimeProvider time,
     ILogger<GatewayRateLimitingMiddleware> logger)
@@ -44,10 +46,16 @@ public sealed partial class GatewayRateLimitingMiddleware(
             return;
         }
 
+        if (leases.TryTake(requested))
+        {
+            await next(context);
+            return;
+        }
+
         RateLimitDecision decision;
         try
         {
-            decision = await WithTimeout(buckets.TakeAsync(requested), settings.RedisTimeout);
+            decision = await WithTimeout(buckets.TakeAsync(requested, leases.Prepare(requested, settings.MaxLease)), settings.RedisTimeout);
         }
         catch (Exception ex)
         {
@@ -65,6 +73,7 @@ public sealed partial class GatewayRateLimitingMiddleware(
 
         if (decision.Allowed)
         {
+            leases.Complete(requested, decision.Granted, settings.LeaseDuration);
             await next(context);
             return;
         }

@@ -20,6 +20,12 @@ public sealed class RateLimitingOptions
 
     public string KeyPrefix { get; set; } = "gateway:ratelimit";
 
+    /// <summary>The most permits a replica takes from one bucket at once (see <see cref="PermitLeases"/>); 1 asks Redis on every request.</summary>
+    public int MaxLease { get; set; } = 100;
+
+    /// <summary>How long a replica may spend permits it took in a batch; the rest go back to Redis.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>The policy for routes whose RateLimiterPolicy is unset or <c>Default</c> (none when unset).</summary>
     public string? DefaultPolicy { get; set; }
 

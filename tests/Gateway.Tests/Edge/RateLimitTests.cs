@@ -38,6 +38,24 @@ public sealed class RateLimitTests(RedisFixture redis, ITestOutputHelper output)
         .With("RateLimiting:Policies:pages:PerIp:Window", "01:00:00")
         .With("ConnectionStrings:redis", redisConnection), name);
 
+    /// <summary>A gateway whose gRPC route is limited per IP only, with a limit large enough for batches.</summary>
+    private GatewayHost BatchingGateway(RawBackend backend, string keyPrefix, string name, int perHour) => Gateway(new ProxySettings()
+        .Route("echo", "/test.v1.EchoService/{**rest}", "echo", authorizationPolicy: "default", rateLimiterPolicy: "busy")
+        .GrpcCluster("echo", [backend.Address.ToString()])
+        .With("RateLimiting:Enabled", "true")
+        .With("RateLimiting:KeyPrefix", keyPrefix)
+        .With("RateLimiting:Policies:busy:PerIp:PermitLimit", perHour.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        .With("RateLimiting:Policies:busy:PerIp:Window", "01:00:00")
+        .With("ConnectionStrings:redis", redis.Server.ConnectionString), name);
+
+    private async Task<long> ScriptRunsAsync()
+    {
+        using var connection = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis.Server.ConnectionString + ",allowAdmin=true");
+        var stats = await connection.GetServer(connection.GetEndPoints()[0]).InfoAsync("commandstats");
+        return stats.SelectMany(g => g).Where(kv => kv.Key is "cmdstat_evalsha" or "cmdstat_eval")
+            .Sum(kv => long.Parse(kv.Value.Split(',')[0].Split('=')[1], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     private static async Task<HttpResponseMessage> CallAsync(GatewayHost gateway, string token)
     {
         using var client = gateway.Grpc();
@@ -125,5 +143,48 @@ public sealed class RateLimitTests(RedisFixture redis, ITestOutputHelper output)
         Assert.Equal("14", Value(refused.Headers, "grpc-status"));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
         Assert.Equal(0, backend.RequestCount + pages.RequestCount);
+    }
+
+    [Fact]
+    public async Task ABusyCallerTakesItsPermitsFromRedisInBatches()
+    {
+        var backend = await OkBackendAsync();
+        var gateway = BatchingGateway(backend, $"test:{Guid.NewGuid():N}", "gateway", perHour: 100_000);
+        var token = Issuer.Token();
+        Assert.Equal("0", GrpcStatus(await CallAsync(gateway, token)));   // connects to Redis
+        var before = await ScriptRunsAsync();
+
+        for (var i = 0; i < 60; i++)
+        {
+            Assert.Equal("0", GrpcStatus(await CallAsync(gateway, token)));
+        }
+
+        var runs = await ScriptRunsAsync() - before;
+        Output.WriteLine($"60 calls, {runs} rate limit scripts run in Redis");
+        Assert.InRange(runs, 1, 10);   // batches of 1, 2, 4 ... 32: about 6 round trips instead of 60
+        Assert.Equal(61, backend.RequestCount);
+    }
+
+    [Fact]
+    public async Task ReplicasTakingBatchesNeverGrantMoreThanTheLimitTogether()
+    {
+        var backend = await OkBackendAsync();
+        var prefix = $"test:{Guid.NewGuid():N}";
+        var first = BatchingGateway(backend, prefix, "gateway-1", perHour: 50);
+        var second = BatchingGateway(backend, prefix, "gateway-2", perHour: 50);
+        var token = Issuer.Token();
+
+        var passed = 0;
+        for (var i = 0; i < 80; i++)
+        {
+            var status = GrpcStatus(await CallAsync(i % 2 == 0 ? first : second, token));
+            Assert.True(status is "0" or "8", $"call {i} answered grpc-status {status}");
+            passed += status == "0" ? 1 : 0;
+        }
+
+        // Batches of at most 5 (a tenth of 50): each replica may hold up to 5 the other cannot use.
+        Output.WriteLine($"{passed} of 80 calls passed a limit of 50");
+        Assert.InRange(passed, 40, 50);
+        Assert.Equal(passed, backend.RequestCount);
     }
 }

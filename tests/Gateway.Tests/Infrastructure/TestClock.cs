@@ -7,5 +7,9 @@ public sealed class TestClock : TimeProvider
 
     public override DateTimeOffset GetUtcNow() => _now;
 
+    public override long GetTimestamp() => _now.UtcTicks;
+
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
     public void Advance(TimeSpan by) => _now += by;
 }

@@ -3,8 +3,8 @@
 # token validation, side by side in one run, with h2load.
 #   direct         h2load -> service
 #   gateway        h2load -> gateway (JwtBearer RS256 validation, route policy, forwarding) -> service
-#   gateway-redis  the same plus the Redis rate limit check on every call (limits set high enough
-#                  never to refuse; one EVAL per call against a local redis-server)
+#   gateway-redis  the same plus the Redis rate limit (permits taken in batches; limits set high enough
+#                  never to refuse; one EVAL per batch against a local redis-server)
 # Service: BACKEND=grpc (default) the library's gRPC server with TestService/UnaryCall; BACKEND=raw a
 # Kestrel endpoint answering a precomputed framed reply. Message: SimpleRequest with a
 # REQUEST_SIZE-byte payload asking RESPONSE_SIZE bytes. Every call carries the bearer token (also on

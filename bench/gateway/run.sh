@@ -2,6 +2,8 @@
 # Gateway benchmark (issue 4): unary gRPC calls straight to a service vs through the gateway with
 # token validation, side by side in one run, with h2load.
 #   direct         h2load -> service
+#   nginx          h2load -> nginx (grpc_pass, no token validation) -> service: a reference proxy nobody here
+#                  wrote, in the gateway's seat, so the cost of any HTTP/2 proxy hop on this machine is visible
 #   gateway        h2load -> gateway (JwtBearer RS256 validation, route policy, forwarding) -> service
 #   gateway-redis  the same plus the Redis rate limit (permits taken in batches; limits set high enough
 #                  never to refuse; one EVAL per batch against a local redis-server)
@@ -28,7 +30,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 
-PATHS=${PATHS:-"direct gateway gateway-redis"}
+PATHS=${PATHS:-"direct nginx gateway gateway-redis"}
 BACKEND=${BACKEND:-grpc}
 DURATION=${DURATION:-10}
 ROUNDS=${ROUNDS:-3}
@@ -41,8 +43,8 @@ SERVICE_CPU=${SERVICE_CPU:-0}
 GATEWAY_CPU=${GATEWAY_CPU:-1}
 LOAD_CPU=${LOAD_CPU:-1}
 WARMUP_CHUNK=${WARMUP_CHUNK:-8}
-WARMUP_MIN_CHUNKS=${WARMUP_MIN_CHUNKS:-4}   # a process pinned to one busy core compiles its hot paths late (tiered JIT)
-WARMUP_MAX_CHUNKS=${WARMUP_MAX_CHUNKS:-12}
+WARMUP_MIN_CHUNKS=${WARMUP_MIN_CHUNKS:-8}   # a process pinned to one busy core compiles its hot paths late (tiered JIT)
+WARMUP_MAX_CHUNKS=${WARMUP_MAX_CHUNKS:-15}
 RESULTS=${RESULTS:-"$here/results.md"}
 METHOD_PATH=/grpc.testing.TestService/UnaryCall
 ISSUER_URL=https://gateway.bench.test/
@@ -54,6 +56,9 @@ die() { log "$*"; exit 1; }
 for tool in h2load nghttp taskset python3 dotnet redis-server; do
   command -v "$tool" >/dev/null 2>&1 || die "$tool is missing (apt-get install nghttp2-client util-linux python3 redis-server; and the .NET SDK)."
 done
+if [[ " $PATHS " == *" nginx "* ]] && ! command -v nginx >/dev/null 2>&1 && [[ ! -x /usr/sbin/nginx ]]; then
+  die "nginx is missing (apt-get install nginx-light), or leave it out: PATHS=\"direct gateway gateway-redis\"."
+fi
 (( $(nproc) > SERVICE_CPU && $(nproc) > GATEWAY_CPU && $(nproc) > LOAD_CPU )) || die "needs CPUs $SERVICE_CPU, $GATEWAY_CPU and $LOAD_CPU; this machine has $(nproc)."
 
 work="$(mktemp -d /tmp/gateway-bench.XXXXXX)"
@@ -114,6 +119,37 @@ start_gateway() {
     env+=(RateLimiting__Enabled=false)
   fi
   start "$name" "$GATEWAY_CPU" "$gw_port" env "${env[@]}" dotnet "$repo/src/Gateway/bin/Release/net10.0/Gateway.dll" --contentRoot "$repo/src/Gateway"
+}
+
+start_nginx() {
+  local np conf="$work/nginx.conf"
+  np=$(free_port)
+  mkdir -p "$work/nginx"
+  cat > "$conf" <<NGINX
+daemon off;
+master_process off;
+worker_processes 1;
+error_log $work/nginx/error.log warn;
+pid $work/nginx/nginx.pid;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  keepalive_requests 1000000000;   # the default (1000) ends a client connection after 1000 calls; h2load does not reconnect
+  keepalive_timeout 600s;
+  client_body_temp_path $work/nginx/body;
+  proxy_temp_path $work/nginx/proxy;
+  fastcgi_temp_path $work/nginx/fastcgi;
+  uwsgi_temp_path $work/nginx/uwsgi;
+  scgi_temp_path $work/nginx/scgi;
+  upstream service { server 127.0.0.1:${port[service]}; keepalive 512; keepalive_requests 1000000000; }
+  server {
+    listen 127.0.0.1:$np http2;
+    http2_max_concurrent_streams 256;
+    location / { grpc_pass grpc://service; }
+  }
+}
+NGINX
+  start nginx "$GATEWAY_CPU" "$np" "$(command -v nginx || echo /usr/sbin/nginx)" -p "$work/nginx" -c "$conf"
 }
 
 target_port() { if [[ $1 == direct ]]; then echo "${port[service]}"; else echo "${port[$1]}"; fi; }
@@ -178,15 +214,16 @@ if [[ " $PATHS " == *" gateway-redis "* ]]; then
   start_gateway gateway-redis on
 fi
 [[ " $PATHS " == *" gateway "* ]] && start_gateway gateway off
+[[ " $PATHS " == *" nginx "* ]] && start_nginx
 
 for name in $PATHS; do
   status=$(grpc_status "$name" "Bearer $token")
   [[ $status == 0 ]] || die "$name: a call answered grpc-status '$status', expected 0.\n$(tail -20 "$work/$name.log" 2>/dev/null)"
-  if [[ $name != direct ]]; then
+  if [[ $name == gateway* ]]; then
     status=$(grpc_status "$name" "")
     [[ $POLICY == anonymous || $status == 16 ]] || die "$name: a call without a token answered grpc-status '$status', expected 16 (UNAUTHENTICATED)."
   fi
-  log "$name checked: grpc-status 0 with the token$([[ $name != direct ]] && echo ', 16 (UNAUTHENTICATED) without' || true)"
+  log "$name checked: grpc-status 0 with the token$([[ $name == gateway* ]] && echo ', 16 (UNAUTHENTICATED) without' || true)"
 done
 
 for name in $PATHS; do warm "$name"; done
@@ -215,6 +252,7 @@ done
 python3 "$here/summarize.py" --runs "$runs" --out "$RESULTS" \
   --setting "service: $BACKEND ($([[ $BACKEND == grpc ]] && echo "the library's gRPC server, TestService/UnaryCall" || echo "Kestrel, precomputed framed reply")), pinned to CPU $SERVICE_CPU" \
   --setting "gateway: src/Gateway (Release) with JwtBearer RS256 validation and a scope policy on the route; gateway and redis-server pinned to CPU $GATEWAY_CPU" \
+  --setting "nginx: $( (command -v nginx || echo /usr/sbin/nginx) | xargs -I{} sh -c '{} -v 2>&1' | sed 's/.*: //'), grpc_pass over h2c with a keepalive upstream, 1 worker, no token validation, pinned to CPU $GATEWAY_CPU (a reference proxy: what one HTTP/2 proxy hop costs here)" \
   --setting "h2load: 1 thread, pinned to CPU $LOAD_CPU; every call carries the bearer token" \
   --setting "capacity: ${DURATION}s x ${ROUNDS} rounds at full load ($CONNECTIONS connections x $STREAMS streams); half load: $half req/s offered to every path (half the slowest path's capacity; $LATENCY_CONNECTIONS connections x 1 stream, ${per_client} req/s each), ${DURATION}s x ${ROUNDS} rounds; paths interleaved; medians" \
   --setting "message: SimpleRequest with a ${REQUEST_SIZE}-byte payload, SimpleResponse with ${RESPONSE_SIZE} bytes" \

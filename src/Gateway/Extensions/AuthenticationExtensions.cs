@@ -22,6 +22,7 @@ public static class AuthenticationExtensions
                 options.RequireHttpsMetadata = new Uri(authority).Scheme == Uri.UriSchemeHttps;   // only because the internal URL is http
                 options.Audience = configuration["Identity:Audience"] ?? "review-mechanism";
                 options.MapInboundClaims = false;                                                 // keep sub / role / party as issued
+                options.SaveToken = false;                                                        // the token is forwarded as sent; nothing here reads it back
                 options.TokenValidationParameters.ValidIssuer = issuer;
                 options.TokenValidationParameters.ValidTypes = ["at+jwt"];                        // refuses ID tokens
                 options.TokenValidationParameters.ValidAlgorithms = ["RS256"];

@@ -254,7 +254,7 @@ python3 "$here/summarize.py" --runs "$runs" --out "$RESULTS" \
   --setting "gateway: src/Gateway (Release) with JwtBearer RS256 validation and a scope policy on the route; gateway and redis-server pinned to CPU $GATEWAY_CPU" \
   --setting "nginx: $( (command -v nginx || echo /usr/sbin/nginx) | xargs -I{} sh -c '{} -v 2>&1' | sed 's/.*: //'), grpc_pass over h2c with a keepalive upstream, 1 worker, no token validation, pinned to CPU $GATEWAY_CPU (a reference proxy: what one HTTP/2 proxy hop costs here)" \
   --setting "h2load: 1 thread, pinned to CPU $LOAD_CPU; every call carries the bearer token" \
-  --setting "capacity: ${DURATION}s x ${ROUNDS} rounds at full load ($CONNECTIONS connections x $STREAMS streams); half load: $half req/s offered to every path (half the slowest path's capacity; $LATENCY_CONNECTIONS connections x 1 stream, ${per_client} req/s each), ${DURATION}s x ${ROUNDS} rounds; paths interleaved; medians" \
+  --setting "capacity: ${DURATION}s x ${ROUNDS} rounds at full load ($CONNECTIONS connections x $STREAMS streams); half load: $half req/s offered to every path (half the capacity of the slowest gateway path; $LATENCY_CONNECTIONS connections x 1 stream, ${per_client} req/s each), ${DURATION}s x ${ROUNDS} rounds; paths interleaved; medians" \
   --setting "message: SimpleRequest with a ${REQUEST_SIZE}-byte payload, SimpleResponse with ${RESPONSE_SIZE} bytes" \
   --setting "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)" \
   --setting "versions: .NET $(dotnet --version), $(h2load --version | head -1)"

@@ -18,7 +18,7 @@
 #    within 5% (tiered compilation);
 # 3. capacity: ROUNDS rounds of DURATION s at full load (CONNECTIONS x STREAMS), paths interleaved;
 # 4. latency at half load: the same offered rate on every path, half the capacity of the slowest path
-#    (so every path can carry it), open loop (LATENCY_CONNECTIONS connections x 1 stream, each paced by
+#    (so every path can carry it), open loop (LATENCY_CONNECTIONS connections x LATENCY_STREAMS streams, each paced by
 #    --rps), ROUNDS rounds interleaved; p50/p99 from h2load's per-request log. A run that does not carry
 #    the offered rate is marked as such.
 # Writes results.md next to this script.
@@ -36,7 +36,8 @@ DURATION=${DURATION:-10}
 ROUNDS=${ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-16}
 STREAMS=${STREAMS:-16}
-LATENCY_CONNECTIONS=${LATENCY_CONNECTIONS:-4}   # half-load runs: one stream per connection, each paced by h2load --rps (its timers fire together: more connections = bigger bursts)
+LATENCY_CONNECTIONS=${LATENCY_CONNECTIONS:-4}   # half-load runs: connections each paced by h2load --rps (its timers fire together: more connections = bigger bursts)
+LATENCY_STREAMS=${LATENCY_STREAMS:-8}           # calls a paced connection may have in flight: with 1, a connection carries at most 1/latency calls a second, which caps the offered rate below half load
 REQUEST_SIZE=${REQUEST_SIZE:-100}
 RESPONSE_SIZE=${RESPONSE_SIZE:-100}
 SERVICE_CPU=${SERVICE_CPU:-0}
@@ -165,12 +166,12 @@ grpc_status() {
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 # h2load on one path. $2 seconds, $3 per-client rate ("" = unlimited, CONNECTIONS x STREAMS; else
-# LATENCY_CONNECTIONS x 1 stream at that rate each). Prints
+# LATENCY_CONNECTIONS x LATENCY_STREAMS at that rate each). Prints
 # "req/s succeeded failed p50_ms p99_ms service_cpu% gateway_cpu%".
 load() {
   local name=$1 seconds=$2 rate=$3 out="$work/h2load.out" logf="$work/requests.log" s0 s1 g0=0 g1=0
   local -a extra=(-c "$CONNECTIONS" -m "$STREAMS")
-  [[ -n $rate ]] && extra=(-c "$LATENCY_CONNECTIONS" -m 1 --rps "$rate")
+  [[ -n $rate ]] && extra=(-c "$LATENCY_CONNECTIONS" -m "$LATENCY_STREAMS" --rps "$rate")
   rm -f "$logf"   # h2load appends to its log file
   s0=$(cpu_ticks "${pid[service]}")
   [[ $name != direct ]] && g0=$(cpu_ticks "${pid[$name]}")
@@ -254,7 +255,7 @@ python3 "$here/summarize.py" --runs "$runs" --out "$RESULTS" \
   --setting "gateway: src/Gateway (Release) with JwtBearer RS256 validation and a scope policy on the route; gateway and redis-server pinned to CPU $GATEWAY_CPU" \
   --setting "nginx: $( (command -v nginx || echo /usr/sbin/nginx) | xargs -I{} sh -c '{} -v 2>&1' | sed 's/.*: //'), grpc_pass over h2c with a keepalive upstream, 1 worker, no token validation, pinned to CPU $GATEWAY_CPU (a reference proxy: what one HTTP/2 proxy hop costs here)" \
   --setting "h2load: 1 thread, pinned to CPU $LOAD_CPU; every call carries the bearer token" \
-  --setting "capacity: ${DURATION}s x ${ROUNDS} rounds at full load ($CONNECTIONS connections x $STREAMS streams); half load: $half req/s offered to every path (half the capacity of the slowest gateway path; $LATENCY_CONNECTIONS connections x 1 stream, ${per_client} req/s each), ${DURATION}s x ${ROUNDS} rounds; paths interleaved; medians" \
+  --setting "capacity: ${DURATION}s x ${ROUNDS} rounds at full load ($CONNECTIONS connections x $STREAMS streams); half load: $half req/s offered to every path (half the capacity of the slowest gateway path; $LATENCY_CONNECTIONS connections x up to $LATENCY_STREAMS streams, ${per_client} req/s each), ${DURATION}s x ${ROUNDS} rounds; paths interleaved; medians" \
   --setting "message: SimpleRequest with a ${REQUEST_SIZE}-byte payload, SimpleResponse with ${RESPONSE_SIZE} bytes" \
   --setting "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)" \
   --setting "versions: .NET $(dotnet --version), $(h2load --version | head -1)"

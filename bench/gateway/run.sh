@@ -36,8 +36,8 @@ DURATION=${DURATION:-10}
 ROUNDS=${ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-16}
 STREAMS=${STREAMS:-16}
-LATENCY_CONNECTIONS=${LATENCY_CONNECTIONS:-4}   # half-load runs: connections each paced by h2load --rps (its timers fire together: more connections = bigger bursts)
-LATENCY_STREAMS=${LATENCY_STREAMS:-8}           # calls a paced connection may have in flight: with 1, a connection carries at most 1/latency calls a second, which caps the offered rate below half load
+LATENCY_CONNECTIONS=${LATENCY_CONNECTIONS:-8}   # half-load runs: connections each paced by h2load --rps (its timers fire together: more connections = bigger bursts)
+LATENCY_STREAMS=${LATENCY_STREAMS:-2}           # calls a paced connection may have in flight: with 1, a connection carries at most 1/latency calls a second, which caps the offered rate below half load
 REQUEST_SIZE=${REQUEST_SIZE:-100}
 RESPONSE_SIZE=${RESPONSE_SIZE:-100}
 SERVICE_CPU=${SERVICE_CPU:-0}

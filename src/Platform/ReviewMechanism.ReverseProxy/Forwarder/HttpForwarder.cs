@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Http;
@@ -28,9 +27,6 @@ namespace ReviewMechanism.ReverseProxy.Forwarder;
 /// </summary>
 public sealed partial class HttpForwarder(ILogger<HttpForwarder> logger) : IHttpForwarder
 {
-    /// <summary>The first read of a response body, before the response is known to have one.</summary>
-    private const int FirstReadSize = 4 * 1024;
-
     /// <summary>Bytes written without a flush before one is forced even though more are waiting (back-pressure).</summary>
     private const int FlushThreshold = 64 * 1024;
 
@@ -237,45 +233,26 @@ public sealed partial class HttpForwarder(ILogger<HttpForwarder> logger) : IHttp
                 }
 
                 // Read straight into the client's response pipe (Kestrel's pooled blocks): no buffer of ours,
-                // and only while bytes move, so idle streams hold none. The first read goes through a briefly
-                // rented block instead: asking the pipe for memory starts the response, and a reply that turns
-                // out to have no body (trailers-only) must not be started.
-                var first = started ? null : ArrayPool<byte>.Shared.Rent(FirstReadSize);
+                // and only while bytes move, so idle streams hold none. Asking the pipe for memory does not start
+                // the response, so a reply that has no body (trailers-only) still leaves as one HEADERS frame
+                // (TrailersOnlyReplyIsPassedThroughAsOneHeadersFrame).
+                int read;
                 try
                 {
-                    var memory = first is null ? writer.GetMemory() : first.AsMemory();
-                    int read;
-                    try
-                    {
-                        read = await source.ReadAsync(memory, token).ConfigureAwait(false);
-                    }
-                    catch (Exception ex)
-                    {
-                        return (ReadFailure(cancellation), ex);
-                    }
-                    if (read == 0)
-                    {
-                        return (ForwarderError.None, null);
-                    }
-                    cancellation.ResetTimeout();
-                    if (first is null)
-                    {
-                        writer.Advance(read);
-                    }
-                    else
-                    {
-                        writer.Write(first.AsSpan(0, read));
-                    }
-                    unflushed += read;
-                    started = true;
+                    read = await source.ReadAsync(writer.GetMemory(), token).ConfigureAwait(false);
                 }
-                finally
+                catch (Exception ex)
                 {
-                    if (first is not null)
-                    {
-                        ArrayPool<byte>.Shared.Return(first);
-                    }
+                    return (ReadFailure(cancellation), ex);
                 }
+                if (read == 0)
+                {
+                    return (ForwarderError.None, null);
+                }
+                cancellation.ResetTimeout();
+                writer.Advance(read);
+                unflushed += read;
+                started = true;
             }
         }
     }

@@ -57,7 +57,8 @@ die() { log "$*"; exit 1; }
 for tool in h2load nghttp taskset python3 dotnet redis-server; do
   command -v "$tool" >/dev/null 2>&1 || die "$tool is missing (apt-get install nghttp2-client util-linux python3 redis-server; and the .NET SDK)."
 done
-if [[ " $PATHS " == *" nginx "* ]] && ! command -v nginx >/dev/null 2>&1 && [[ ! -x /usr/sbin/nginx ]]; then
+nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)   # Debian installs it in /usr/sbin, not always on PATH
+if [[ " $PATHS " == *" nginx "* ]] && [[ ! -x $nginx_bin ]]; then
   die "nginx is missing (apt-get install nginx-light), or leave it out: PATHS=\"direct gateway gateway-redis\"."
 fi
 (( $(nproc) > SERVICE_CPU && $(nproc) > GATEWAY_CPU && $(nproc) > LOAD_CPU )) || die "needs CPUs $SERVICE_CPU, $GATEWAY_CPU and $LOAD_CPU; this machine has $(nproc)."
@@ -150,7 +151,7 @@ http {
   }
 }
 NGINX
-  start nginx "$GATEWAY_CPU" "$np" "$(command -v nginx || echo /usr/sbin/nginx)" -p "$work/nginx" -c "$conf"
+  start nginx "$GATEWAY_CPU" "$np" "$nginx_bin" -p "$work/nginx" -c "$conf"
 }
 
 target_port() { if [[ $1 == direct ]]; then echo "${port[service]}"; else echo "${port[$1]}"; fi; }
@@ -253,7 +254,7 @@ done
 python3 "$here/summarize.py" --runs "$runs" --out "$RESULTS" \
   --setting "service: $BACKEND ($([[ $BACKEND == grpc ]] && echo "the library's gRPC server, TestService/UnaryCall" || echo "Kestrel, precomputed framed reply")), pinned to CPU $SERVICE_CPU" \
   --setting "gateway: src/Gateway (Release) with JwtBearer RS256 validation and a scope policy on the route; gateway and redis-server pinned to CPU $GATEWAY_CPU" \
-  --setting "nginx: $( (command -v nginx || echo /usr/sbin/nginx) | xargs -I{} sh -c '{} -v 2>&1' | sed 's/.*: //'), grpc_pass over h2c with a keepalive upstream, 1 worker, no token validation, pinned to CPU $GATEWAY_CPU (a reference proxy: what one HTTP/2 proxy hop costs here)" \
+  --setting "nginx: $([[ " $PATHS " == *" nginx "* ]] && "$nginx_bin" -v 2>&1 | sed 's/.*: //' || echo 'not run'), grpc_pass over h2c with a keepalive upstream, 1 worker, no token validation, pinned to CPU $GATEWAY_CPU (a reference proxy: what one HTTP/2 proxy hop costs here)" \
   --setting "h2load: 1 thread, pinned to CPU $LOAD_CPU; every call carries the bearer token" \
   --setting "capacity: ${DURATION}s x ${ROUNDS} rounds at full load ($CONNECTIONS connections x $STREAMS streams); half load: $half req/s offered to every path (half the capacity of the slowest gateway path; $LATENCY_CONNECTIONS connections x up to $LATENCY_STREAMS streams, ${per_client} req/s each), ${DURATION}s x ${ROUNDS} rounds; paths interleaved; medians" \
   --setting "message: SimpleRequest with a ${REQUEST_SIZE}-byte payload, SimpleResponse with ${RESPONSE_SIZE} bytes" \

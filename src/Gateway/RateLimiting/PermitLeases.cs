@@ -21,18 +21,6 @@ public sealed class PermitLeases(TimeProvider time)
     private readonly Dictionary<string, Lease> _leases = new(StringComparer.Ordinal);
     private long _nextSweep;
 
-    /// <summary>Number of buckets with a lease (for tests and diagnostics).</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _leases.Count;
-            }
-        }
-    }
-
     /// <summary>Takes one permit from every bucket's local lease, or none if any lease is empty or expired.</summary>
     public bool TryTake(IReadOnlyList<RequestedBucket> buckets)
     {

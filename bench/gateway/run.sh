@@ -7,10 +7,13 @@
 #   gateway        h2load -> gateway (JwtBearer RS256 validation, route policy, forwarding) -> service
 #   gateway-redis  the same plus the Redis rate limit (permits taken in batches; limits set high enough
 #                  never to refuse; one EVAL per batch against a local redis-server)
-# Service: BACKEND=grpc (default) the library's gRPC server with TestService/UnaryCall; BACKEND=raw a
-# Kestrel endpoint answering a precomputed framed reply. Message: SimpleRequest with a
-# REQUEST_SIZE-byte payload asking RESPONSE_SIZE bytes. Every call carries the bearer token (also on
-# direct calls, so both paths send the same bytes).
+# Service: BACKEND=grpc (default) the library's gRPC server with TestService/UnaryCall (an echo: the
+# worst case for any proxy); BACKEND=raw a Kestrel endpoint answering a precomputed framed reply;
+# BACKEND=reviews the product's Reviews service (src/Reviews.Api, Release) with ReviewsService/GetParty for
+# PARTY (a signed-in read: the service validates the token itself, then reads the party from its
+# PostgreSQL database, a local postgres pinned to the service's core and counted in its CPU). Message for
+# grpc/raw: SimpleRequest with a REQUEST_SIZE-byte payload asking RESPONSE_SIZE bytes. Every call carries
+# the bearer token (also on direct calls, so both paths send the same bytes).
 # Cores (2 on the reference machine): the service on SERVICE_CPU, the gateway and Redis on
 # GATEWAY_CPU, h2load (one thread) on LOAD_CPU (default: the gateway's core, as there is no third).
 # 1. checks: each path answers grpc-status 0; the gateway without a token answers 16;
@@ -36,8 +39,8 @@ DURATION=${DURATION:-10}
 ROUNDS=${ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-16}
 STREAMS=${STREAMS:-16}
-LATENCY_CONNECTIONS=${LATENCY_CONNECTIONS:-8}   # half-load runs: connections each paced by h2load --rps (its timers fire together: more connections = bigger bursts)
-LATENCY_STREAMS=${LATENCY_STREAMS:-2}           # calls a paced connection may have in flight: with 1, a connection carries at most 1/latency calls a second, which caps the offered rate below half load
+LATENCY_CONNECTIONS=${LATENCY_CONNECTIONS:-1}   # half-load runs: connections each paced by h2load --rps; its per-connection timers fire together, so C connections send C calls at once (bursts); one connection sends evenly spaced calls
+LATENCY_STREAMS=${LATENCY_STREAMS:-16}          # calls a paced connection may have in flight: enough that a slow call does not hold back the next one (with 1, a connection carries at most 1/latency calls a second)
 REQUEST_SIZE=${REQUEST_SIZE:-100}
 RESPONSE_SIZE=${RESPONSE_SIZE:-100}
 SERVICE_CPU=${SERVICE_CPU:-0}
@@ -46,8 +49,14 @@ LOAD_CPU=${LOAD_CPU:-1}
 WARMUP_CHUNK=${WARMUP_CHUNK:-8}
 WARMUP_MIN_CHUNKS=${WARMUP_MIN_CHUNKS:-8}   # a process pinned to one busy core compiles its hot paths late (tiered JIT)
 WARMUP_MAX_CHUNKS=${WARMUP_MAX_CHUNKS:-15}
-RESULTS=${RESULTS:-"$here/results.md"}
-METHOD_PATH=/grpc.testing.TestService/UnaryCall
+RESULTS=${RESULTS:-"$here/results$([[ $BACKEND == grpc ]] || echo "-$BACKEND").md"}   # results.md for the echo service, results-reviews.md for BACKEND=reviews
+PARTY=${PARTY:-FRA}
+case $BACKEND in
+  grpc|raw) METHOD_PATH=/grpc.testing.TestService/UnaryCall ;;
+  reviews) METHOD_PATH=/reviewmechanism.reviews.v1.ReviewsService/GetParty ;;
+  *) printf '[gateway-bench] BACKEND must be grpc, raw or reviews, not %s\n' "$BACKEND" >&2; exit 2 ;;
+esac
+ROUTE_PATH="${METHOD_PATH%/*}/{**rest}"   # the gateway's route: every method of the service
 ISSUER_URL=https://gateway.bench.test/
 POLICY=${POLICY:-reviews-scope}   # the route's AuthorizationPolicy ("anonymous" skips token validation, for comparison)
 
@@ -64,11 +73,13 @@ fi
 (( $(nproc) > SERVICE_CPU && $(nproc) > GATEWAY_CPU && $(nproc) > LOAD_CPU )) || die "needs CPUs $SERVICE_CPU, $GATEWAY_CPU and $LOAD_CPU; this machine has $(nproc)."
 
 work="$(mktemp -d /tmp/gateway-bench.XXXXXX)"
+pg_dir=""
 declare -A pid port
 cleanup() {
   for name in "${!pid[@]}"; do kill "${pid[$name]}" 2>/dev/null || true; done
   for name in "${!pid[@]}"; do wait "${pid[$name]}" 2>/dev/null || true; done
   rm -rf "$work"
+  [[ -z $pg_dir ]] || rm -rf "$pg_dir"
 }
 trap cleanup EXIT
 
@@ -103,16 +114,23 @@ start_gateway() {
     Kestrel__Endpoints__grpc__Protocols=Http2
     Identity__Authority="http://127.0.0.1:${port[issuer]}"
     Identity__Issuer="$ISSUER_URL"
-    services__bench__grpc__0="http://127.0.0.1:${port[service]}"
-    ReverseProxy__Routes__bench__ClusterId=bench
-    ReverseProxy__Routes__bench__Match__Path='/grpc.testing.TestService/{**rest}'
-    ReverseProxy__Routes__bench__AuthorizationPolicy="$POLICY"
-    ReverseProxy__Routes__bench__RateLimiterPolicy=grpc
-    ReverseProxy__Clusters__bench__Destinations__service__Address=http://_grpc.bench
-    ReverseProxy__Clusters__bench__HttpRequest__Version=2
-    ReverseProxy__Clusters__bench__HttpRequest__VersionPolicy=RequestVersionExact
-    ReverseProxy__Clusters__bench__HealthCheck__Passive__Enabled=true
   )
+  if [[ $BACKEND == reviews ]]; then
+    # The gateway's own route and cluster for the Reviews service (appsettings.json), as the AppHost wires them.
+    env+=(services__reviews__grpc__0="http://127.0.0.1:${port[service]}" ReverseProxy__Routes__reviews__AuthorizationPolicy="$POLICY")
+  else
+    env+=(
+      services__bench__grpc__0="http://127.0.0.1:${port[service]}"
+      ReverseProxy__Routes__bench__ClusterId=bench
+      ReverseProxy__Routes__bench__Match__Path="$ROUTE_PATH"
+      ReverseProxy__Routes__bench__AuthorizationPolicy="$POLICY"
+      ReverseProxy__Routes__bench__RateLimiterPolicy=grpc
+      ReverseProxy__Clusters__bench__Destinations__service__Address=http://_grpc.bench
+      ReverseProxy__Clusters__bench__HttpRequest__Version=2
+      ReverseProxy__Clusters__bench__HttpRequest__VersionPolicy=RequestVersionExact
+      ReverseProxy__Clusters__bench__HealthCheck__Passive__Enabled=true
+    )
+  fi
   if [[ $limits == on ]]; then
     env+=(RateLimiting__Enabled=true ConnectionStrings__redis="127.0.0.1:${port[redis]},password=$redis_password"
       RateLimiting__Policies__grpc__PerClient__PermitLimit=1000000000 RateLimiting__Policies__grpc__PerClient__Window=00:01:00
@@ -154,6 +172,48 @@ NGINX
   start nginx "$GATEWAY_CPU" "$np" "$nginx_bin" -p "$work/nginx" -c "$conf"
 }
 
+# PostgreSQL for BACKEND=reviews: a fresh cluster in a temporary folder, run as the postgres user when this
+# script runs as root (initdb and postgres refuse root), pinned to the service's core.
+start_postgres() {
+  local pg_bin pg_port
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+  [[ -n $pg_bin && -x $pg_bin/initdb ]] || die "PostgreSQL is missing (apt-get install postgresql), needed by BACKEND=reviews."
+  pg_dir=$(mktemp -d /tmp/gateway-bench-pg.XXXXXX)
+  pg_password=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
+  echo "$pg_password" > "$pg_dir/password"
+  local -a as_user=()
+  if (( $(id -u) == 0 )); then
+    chown -R postgres:postgres "$pg_dir"
+    as_user=(setpriv --reuid=postgres --regid=postgres --init-groups)
+  fi
+  "${as_user[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --pwfile "$pg_dir/password" --auth-host=scram-sha-256 \
+    --auth-local=peer -E UTF8 --no-locale > "$work/initdb.log" 2>&1 || die "initdb failed:\n$(cat "$work/initdb.log")"
+  "$pg_bin/postgres" --version | sed 's/^[^0-9]*//' > "$work/pg_version"
+  pg_port=$(free_port)
+  start postgres "$SERVICE_CPU" "$pg_port" "${as_user[@]}" "$pg_bin/postgres" -D "$pg_dir/data" -p "$pg_port" -k "$pg_dir" \
+    -c listen_addresses=127.0.0.1 -c max_connections=200
+}
+
+# The Reviews service as the AppHost runs it (Production, its own token validation, its database), without
+# RabbitMQ (its events wait in the outbox table; GetParty raises none). Ready once GetParty answers 0:
+# migrations and the party list load at start.
+start_reviews() {
+  local sp status=""
+  sp=$(free_port)
+  start service "$SERVICE_CPU" "$sp" env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+    Kestrel__Endpoints__grpc__Url="http://127.0.0.1:$sp" Kestrel__Endpoints__grpc__Protocols=Http2 \
+    ConnectionStrings__reviewsdb="Host=127.0.0.1;Port=${port[postgres]};Database=reviewsdb;Username=postgres;Password=$pg_password" \
+    Identity__Authority="http://127.0.0.1:${port[issuer]}" Identity__Issuer="$ISSUER_URL" \
+    dotnet "$repo/src/Reviews.Api/bin/Release/net10.0/Reviews.Api.dll" --contentRoot "$repo/src/Reviews.Api"
+  for _ in $(seq 1 120); do
+    status=$(grpc_status direct "Bearer $token")
+    [[ $status == 0 ]] && return
+    kill -0 "${pid[service]}" 2>/dev/null || die "the Reviews service exited during start-up:\n$(tail -40 "$work/service.log")"
+    sleep 0.5
+  done
+  die "the Reviews service did not answer GetParty within 60 s (last grpc-status '$status'):\n$(tail -40 "$work/service.log")"
+}
+
 target_port() { if [[ $1 == direct ]]; then echo "${port[service]}"; else echo "${port[$1]}"; fi; }
 
 # Answers grpc-status of one call (nghttp prints the trailers); $2 = authorization header or "".
@@ -165,6 +225,19 @@ grpc_status() {
 }
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# The service's CPU, and with BACKEND=reviews its database's too: the postmaster, the children it has reaped
+# and its live backends (one per connection of the service's pool).
+service_ticks() {
+  local ticks child
+  ticks=$(cpu_ticks "${pid[service]}")
+  if [[ -n ${pid[postgres]:-} ]]; then
+    ticks=$(( ticks + $(awk '{print $14 + $15 + $16 + $17}' "/proc/${pid[postgres]}/stat") ))
+    for child in $(pgrep -P "${pid[postgres]}"); do
+      ticks=$(( ticks + $(cpu_ticks "$child" 2>/dev/null || echo 0) ))
+    done
+  fi
+  echo "$ticks"
+}
 
 # h2load on one path. $2 seconds, $3 per-client rate ("" = unlimited, CONNECTIONS x STREAMS; else
 # LATENCY_CONNECTIONS x LATENCY_STREAMS at that rate each). Prints
@@ -174,13 +247,13 @@ load() {
   local -a extra=(-c "$CONNECTIONS" -m "$STREAMS")
   [[ -n $rate ]] && extra=(-c "$LATENCY_CONNECTIONS" -m "$LATENCY_STREAMS" --rps "$rate")
   rm -f "$logf"   # h2load appends to its log file
-  s0=$(cpu_ticks "${pid[service]}")
+  s0=$(service_ticks)
   [[ $name != direct ]] && g0=$(cpu_ticks "${pid[$name]}")
   taskset -c "$LOAD_CPU" h2load -D "$seconds" -t 1 "${extra[@]}" -d "$work/request.bin" \
     -H 'content-type: application/grpc' -H 'te: trailers' -H "authorization: Bearer $token" \
     --log-file "$logf" "http://127.0.0.1:$(target_port "$name")$METHOD_PATH" > "$out" 2>&1 \
     || die "h2load failed against $name:\n$(cat "$out")"
-  s1=$(cpu_ticks "${pid[service]}")
+  s1=$(service_ticks)
   [[ $name != direct ]] && g1=$(cpu_ticks "${pid[$name]}")
   python3 "$here/h2load_result.py" "$out" "$logf" "$s0" "$s1" "$g0" "$g1" "$(getconf CLK_TCK)"
 }
@@ -201,13 +274,25 @@ warm() {
 log "building BenchServer and the gateway (Release)"
 dotnet build -c Release --nologo -v q "$here/BenchServer/BenchServer.csproj" > "$work/build.log" 2>&1 || die "build failed:\n$(tail -40 "$work/build.log")"
 dotnet build -c Release --nologo -v q "$repo/src/Gateway/Gateway.csproj" >> "$work/build.log" 2>&1 || die "build failed:\n$(tail -40 "$work/build.log")"
+if [[ $BACKEND == reviews ]]; then
+  dotnet build -c Release --nologo -v q "$repo/src/Reviews.Api/Reviews.Api.csproj" >> "$work/build.log" 2>&1 || die "build failed:\n$(tail -40 "$work/build.log")"
+fi
 bench_server="$here/BenchServer/bin/Release/net10.0/BenchServer.dll"
-dotnet "$bench_server" request --out "$work/request.bin" --request-size "$REQUEST_SIZE" --response-size "$RESPONSE_SIZE"
+if [[ $BACKEND == reviews ]]; then
+  dotnet "$bench_server" request --out "$work/request.bin" --get-party "$PARTY"
+else
+  dotnet "$bench_server" request --out "$work/request.bin" --request-size "$REQUEST_SIZE" --response-size "$RESPONSE_SIZE"
+fi
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 start issuer "$LOAD_CPU" "" dotnet "$bench_server" issuer --issuer "$ISSUER_URL" --token-file "$work/token"
 token=$(cat "$work/token")
-start service "$SERVICE_CPU" "" dotnet "$bench_server" backend --mode "$BACKEND" --response-size "$RESPONSE_SIZE"
+if [[ $BACKEND == reviews ]]; then
+  start_postgres
+  start_reviews
+else
+  start service "$SERVICE_CPU" "" dotnet "$bench_server" backend --mode "$BACKEND" --response-size "$RESPONSE_SIZE"
+fi
 if [[ " $PATHS " == *" gateway-redis "* ]]; then
   redis_password=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
   mkdir -p "$work/redis"
@@ -251,13 +336,23 @@ for round in $(seq 1 "$ROUNDS"); do
   done
 done
 
+case $BACKEND in
+  grpc) service_text="the library's gRPC server, TestService/UnaryCall" ;;
+  raw) service_text="Kestrel, precomputed framed reply" ;;
+  reviews) service_text="src/Reviews.Api, ReviewsService/GetParty: JwtBearer validation in the service, then EF Core reading the party from PostgreSQL $(cat "$work/pg_version" 2>/dev/null), which runs on the same CPU and counts in the service's CPU" ;;
+esac
+if [[ $BACKEND == reviews ]]; then
+  message_text="GetPartyRequest for $PARTY, answered with the Party (its instruments, dates and sources)"
+else
+  message_text="SimpleRequest with a ${REQUEST_SIZE}-byte payload, SimpleResponse with ${RESPONSE_SIZE} bytes"
+fi
 python3 "$here/summarize.py" --runs "$runs" --out "$RESULTS" \
-  --setting "service: $BACKEND ($([[ $BACKEND == grpc ]] && echo "the library's gRPC server, TestService/UnaryCall" || echo "Kestrel, precomputed framed reply")), pinned to CPU $SERVICE_CPU" \
+  --setting "service: $BACKEND ($service_text), pinned to CPU $SERVICE_CPU" \
   --setting "gateway: src/Gateway (Release) with JwtBearer RS256 validation and a scope policy on the route; gateway and redis-server pinned to CPU $GATEWAY_CPU" \
   --setting "nginx: $([[ " $PATHS " == *" nginx "* ]] && "$nginx_bin" -v 2>&1 | sed 's/.*: //' || echo 'not run'), grpc_pass over h2c with a keepalive upstream, 1 worker, no token validation, pinned to CPU $GATEWAY_CPU (a reference proxy: what one HTTP/2 proxy hop costs here)" \
   --setting "h2load: 1 thread, pinned to CPU $LOAD_CPU; every call carries the bearer token" \
   --setting "capacity: ${DURATION}s x ${ROUNDS} rounds at full load ($CONNECTIONS connections x $STREAMS streams); half load: $half req/s offered to every path (half the capacity of the slowest gateway path; $LATENCY_CONNECTIONS connections x up to $LATENCY_STREAMS streams, ${per_client} req/s each), ${DURATION}s x ${ROUNDS} rounds; paths interleaved; medians" \
-  --setting "message: SimpleRequest with a ${REQUEST_SIZE}-byte payload, SimpleResponse with ${RESPONSE_SIZE} bytes" \
+  --setting "message: $message_text" \
   --setting "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)" \
   --setting "versions: .NET $(dotnet --version), $(h2load --version | head -1)"
 cat "$RESULTS"

@@ -13,7 +13,7 @@ static int Usage()
     Console.Error.WriteLine("""
         BenchServer backend --mode grpc|raw [--port 0] [--response-size 100]
         BenchServer issuer --issuer URL --token-file PATH [--port 0]
-        BenchServer request --out PATH [--request-size 100] [--response-size 100]
+        BenchServer request --out PATH [--request-size 100] [--response-size 100] [--get-party ISO3]
         """);
     return 2;
 }

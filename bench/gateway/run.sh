@@ -138,7 +138,8 @@ start_gateway() {
   else
     env+=(RateLimiting__Enabled=false)
   fi
-  start "$name" "$GATEWAY_CPU" "$gw_port" env "${env[@]}" dotnet "$repo/src/Gateway/bin/Release/net10.0/Gateway.dll" --contentRoot "$repo/src/Gateway"
+  read -r -a extra_env <<< "${GATEWAY_ENV:-}"   # e.g. GATEWAY_ENV="DOTNET_gcServer=0" to try a runtime setting on the gateway alone
+  start "$name" "$GATEWAY_CPU" "$gw_port" env "${env[@]}" "${extra_env[@]}" dotnet "$repo/src/Gateway/bin/Release/net10.0/Gateway.dll" --contentRoot "$repo/src/Gateway"
 }
 
 start_nginx() {

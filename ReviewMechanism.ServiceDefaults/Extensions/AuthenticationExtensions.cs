@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using ReviewMechanism.Grpc.Server.Authorization;
 using ReviewMechanism.ServiceDefaults.Authorization;
 
 namespace Microsoft.Extensions.Hosting;
@@ -12,7 +15,9 @@ public static class AuthenticationExtensions
     /// document at <c>Identity:Authority</c> (internal URL), issuer <c>Identity:Issuer</c> (the public URL),
     /// audience <c>Identity:Audience</c> (default <c>review-mechanism</c>), <c>typ: at+jwt</c> and RS256 only,
     /// claims kept as issued (<c>sub</c>, <c>role</c>, <c>party</c>), roles from <c>role</c>.
-    /// Without <c>Identity:Authority</c> nothing is registered (the service then accepts no token).
+    /// While the discovery document or keys cannot be fetched, RPCs that need a caller answer UNAVAILABLE
+    /// (<see cref="SigningKeysAvailability"/>). Without <c>Identity:Authority</c> nothing is registered (the
+    /// service then accepts no token).
     /// </summary>
     public static TBuilder AddDefaultAuthentication<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
@@ -45,6 +50,9 @@ public static class AuthenticationExtensions
             options.TokenValidationParameters.RoleClaimType = MechanismClaims.Role;
             options.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
         });
+        // RPCs answer UNAVAILABLE, not UNAUTHENTICATED, while the identity service's keys cannot be fetched.
+        builder.Services.TryAddSingleton<IAuthenticationAvailability>(sp =>
+            new SigningKeysAvailability(sp.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>()));
         return builder;
     }
 }

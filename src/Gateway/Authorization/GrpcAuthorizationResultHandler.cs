@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.Tokens;
 using Microsoft.Net.Http.Headers;
 using ReviewMechanism.Grpc;
 using ReviewMechanism.ReverseProxy.Forwarder;
+using ReviewMechanism.ServiceDefaults.Authorization;
 
 namespace Gateway.Authorization;
 
@@ -16,13 +16,14 @@ namespace Gateway.Authorization;
 /// requests get ASP.NET Core's 401/403. When the identity service's keys cannot be fetched, every caller
 /// gets 503 / UNAVAILABLE rather than a refusal it would take as its own fault.
 /// </summary>
-public sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
+public sealed class GrpcAuthorizationResultHandler(IOptionsMonitor<JwtBearerOptions> bearerOptions) : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
+    private readonly SigningKeysAvailability _keys = new(bearerOptions);
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
-        if (authorizeResult.Challenged && await KeysUnavailableAsync(context))
+        if (authorizeResult.Challenged && await _keys.IsUnavailableAsync(context))
         {
             // Not the caller's fault: the identity service's discovery document or keys could not be fetched.
             await ProxyErrorResponses.WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, StatusCode.Unavailable,
@@ -51,38 +52,6 @@ public sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareRes
         var missing = authorizeResult.AuthorizationFailure?.FailedRequirements.Select(r => r.ToString()).ToArray() ?? [];
         await ProxyErrorResponses.WriteGrpcStatusAsync(context, StatusCode.PermissionDenied,
             missing.Length == 0 ? "The caller is not allowed to call this service." : $"The caller is not allowed to call this service (needs {string.Join("; ", missing)}).");
-    }
-
-    /// <summary>
-    /// A token was sent but could not be checked because the identity service's discovery document or
-    /// keys cannot be fetched: JwtBearer then reports a missing signature key (or IDX20803). Only on such a
-    /// failure the configuration is asked for again, so a token signed by an unknown key stays UNAUTHENTICATED.
-    /// </summary>
-    private static async Task<bool> KeysUnavailableAsync(HttpContext context)
-    {
-        var failure = (await context.AuthenticateAsync()).Failure;
-        if (failure is InvalidOperationException && failure.Message.Contains("IDX20803", StringComparison.Ordinal))
-        {
-            return true;
-        }
-        if (failure is not SecurityTokenSignatureKeyNotFoundException)
-        {
-            return false;
-        }
-        var options = context.RequestServices.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme);
-        if (options.ConfigurationManager is null)
-        {
-            return false;
-        }
-        try
-        {
-            var configuration = await options.ConfigurationManager.GetConfigurationAsync(context.RequestAborted);
-            return configuration.SigningKeys.Count == 0;
-        }
-        catch (Exception) when (!context.RequestAborted.IsCancellationRequested)
-        {
-            return true;
-        }
     }
 
     private static async Task ChallengeAsync(HttpContext context, AuthorizationPolicy policy)

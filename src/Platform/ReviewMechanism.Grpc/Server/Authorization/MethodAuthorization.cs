@@ -10,8 +10,9 @@ namespace ReviewMechanism.Grpc.Server.Authorization;
 /// Who may call one RPC, read once at startup from <c>[Authorize]</c> / <c>[AllowAnonymous]</c> on the
 /// implementation method or its class. No declaration means every call is denied. A declared policy
 /// is evaluated with ASP.NET Core's policy evaluator against <c>HttpContext.User</c> before the
-/// request message is read: an unauthenticated caller gets UNAUTHENTICATED, an authenticated one
-/// that fails the policy PERMISSION_DENIED.
+/// request message is read: an unauthenticated caller gets UNAUTHENTICATED (UNAVAILABLE when a registered
+/// <see cref="IAuthenticationAvailability"/> says credentials cannot be checked right now), an authenticated
+/// one that fails the policy PERMISSION_DENIED.
 /// </summary>
 internal sealed class MethodAuthorization
 {
@@ -73,6 +74,12 @@ internal sealed class MethodAuthorization
         }
         if (result.Challenged)
         {
+            if (services.GetService<IAuthenticationAvailability>() is { } availability
+                && await availability.IsUnavailableAsync(httpContext).ConfigureAwait(false))
+            {
+                throw new RpcException(new Status(StatusCode.Unavailable,
+                    $"{_methodName}: credentials cannot be checked right now (the identity provider is unreachable); retry later."));
+            }
             throw new RpcException(new Status(StatusCode.Unauthenticated, $"{_methodName} requires an authenticated caller."));
         }
         throw new RpcException(new Status(StatusCode.PermissionDenied, $"The caller is not allowed to call {_methodName} ({_requirementText})."));

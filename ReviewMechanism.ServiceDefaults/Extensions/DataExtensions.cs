@@ -12,6 +12,7 @@ public static class DataExtensions
     /// <typeparamref name="TContext"/> on PostgreSQL from <c>ConnectionStrings:{connectionName}</c> (Aspire's
     /// <c>ConnectionStrings__reviewsdb</c>), its hand-written migrations applied while the host starts
     /// (retrying while the database is not reachable yet), and a health check named after the connection.
+    /// The connection string gets <see cref="NpgsqlConnectionTuning"/>'s settings unless it sets them itself.
     /// </summary>
     public static IHostApplicationBuilder AddNpgsqlDbContext<TContext>(this IHostApplicationBuilder builder, string connectionName, Action<DataOptions>? configure = null, Action<DbContextOptionsBuilder>? configureDbContext = null)
         where TContext : DbContext
@@ -21,6 +22,7 @@ public static class DataExtensions
         {
             throw new InvalidOperationException($"Connection string '{connectionName}' is missing: set ConnectionStrings__{connectionName}.");
         }
+        connectionString = NpgsqlConnectionTuning.Apply(connectionString);
         var options = new DataOptions();
         configure?.Invoke(options);
         builder.Services.AddDbContext<TContext>(db =>

@@ -8,7 +8,11 @@ public sealed record ServerOptions(string DataDirectory)
     /// <summary>Receives each output line and whether it came from stderr.</summary>
     public Action<string, bool> Output { get; init; } = static (_, _) => { };
 
-    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// How long start-up waits for the server to answer (a server that exits fails at once). RabbitMQ's first boot
+    /// took over 60 s on a two-core machine busy with the parallel test projects, so the default leaves room.
+    /// </summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(120);
 
     /// <summary>Extra environment for the server's processes (the AppHost marks its children with it).</summary>
     public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();

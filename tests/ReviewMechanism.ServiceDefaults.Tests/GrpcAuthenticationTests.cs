@@ -3,10 +3,6 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.Tokens;
 using ReviewMechanism.Grpc;
@@ -57,24 +53,15 @@ public sealed class GrpcAuthenticationTests : IAsyncLifetime
         Assert.Equal("fp-1", (await service.CallAsync(genuine)).Text);
     }
 
-    private static async Task<RunningService> StartAsync(string authority)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Kestrel:Endpoints:grpc:Url"] = "http://127.0.0.1:0",
-            ["Kestrel:Endpoints:grpc:Protocols"] = "Http2",
-            ["Identity:Authority"] = authority,
-            ["Identity:Issuer"] = FakeIdentityProvider.PublicIssuer,
-        });
-        builder.AddServiceDefaults();
-        builder.AddDefaultAuthentication();
-        var app = builder.Build();
-        app.MapDefaultEndpoints();
-        app.MapGrpcService<SignedInGuardedService>();
-        await app.StartAsync();
-        return new RunningService(app);
-    }
+    private static async Task<RunningService> StartAsync(string authority) =>
+        new(await GrpcTestHost.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["Identity:Authority"] = authority,
+                ["Identity:Issuer"] = FakeIdentityProvider.PublicIssuer,
+            },
+            b => b.AddDefaultAuthentication(),
+            app => app.MapGrpcService<SignedInGuardedService>()));
 
     /// <summary>An address on this machine where nothing listens (the port was free a moment ago).</summary>
     private static string ClosedAddress()
@@ -86,9 +73,9 @@ public sealed class GrpcAuthenticationTests : IAsyncLifetime
         return $"http://127.0.0.1:{port}";
     }
 
-    private sealed class RunningService(WebApplication app) : IAsyncDisposable
+    private sealed class RunningService(GrpcTestHost host) : IAsyncDisposable
     {
-        private readonly GrpcChannel _channel = GrpcChannel.ForAddress(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        private readonly GrpcChannel _channel = GrpcChannel.ForAddress(host.Address);
 
         public async Task<EchoReply> CallAsync(string? token)
         {
@@ -103,8 +90,7 @@ public sealed class GrpcAuthenticationTests : IAsyncLifetime
         public async ValueTask DisposeAsync()
         {
             _channel.Dispose();
-            await app.StopAsync();
-            await app.DisposeAsync();
+            await host.DisposeAsync();
         }
     }
 }

@@ -1,14 +1,12 @@
 using Grpc.Health.V1;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using ReviewMechanism.Grpc;
 using ReviewMechanism.Grpc.Client;
 using ReviewMechanism.Reporting.V1;
+using ReviewMechanism.ServiceDefaults.Tests.Infrastructure;
 
 namespace ReviewMechanism.ServiceDefaults.Tests;
 
@@ -50,33 +48,8 @@ public sealed class GrpcHostingTests
         Assert.Contains("Missing", error.Status.Detail, StringComparison.Ordinal);
     }
 
-    private static async Task<RunningApp> StartAsync(Action<WebApplicationBuilder>? configure = null, Action<WebApplication>? map = null)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Kestrel:Endpoints:grpc:Url"] = "http://127.0.0.1:0",
-            ["Kestrel:Endpoints:grpc:Protocols"] = "Http2",
-        });
-        builder.AddServiceDefaults();
-        configure?.Invoke(builder);
-        var app = builder.Build();
-        app.MapDefaultEndpoints();
-        map?.Invoke(app);
-        await app.StartAsync();
-        return new RunningApp(app);
-    }
-
-    private sealed class RunningApp(WebApplication app) : IAsyncDisposable
-    {
-        public Uri Address { get; } = new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-
-        public async ValueTask DisposeAsync()
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
-    }
+    private static Task<GrpcTestHost> StartAsync(Action<WebApplicationBuilder>? configure = null, Action<WebApplication>? map = null) =>
+        GrpcTestHost.StartAsync(configure: configure, map: map);
 }
 
 /// <summary>A service that says nothing about who may call its RPCs.</summary>

@@ -66,5 +66,5 @@ public sealed class ServersFixture : IAsyncLifetime
     }
 
     private ServerOptions Options(string folder, string name) =>
-        new(folder) { Output = (line, _) => Output.WriteLine($"[{name}] {line}"), StartTimeout = TimeSpan.FromSeconds(90) };
+        new(folder) { Output = (line, _) => Output.WriteLine($"[{name}] {line}") };
 }

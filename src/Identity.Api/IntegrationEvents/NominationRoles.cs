@@ -1,6 +1,7 @@
 using ReviewMechanism.Events.V1;
+using ReviewMechanism.ServiceDefaults.Authorization;
 
-namespace Identity.Api.Domain.Accounts;
+namespace Identity.Api.IntegrationEvents;
 
 /// <summary>Maps the role of a nomination (integration event) to the role of the account.</summary>
 public static class NominationRoles

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Grpc.Core;
 using Grpc.Net.Client;
+using Grpc.Reflection.V1Alpha;
 using ReviewMechanism.Reporting.V1;
 using ReviewMechanism.ServiceDefaults.Tests.Infrastructure;
 
@@ -32,9 +33,9 @@ public sealed class GrpcHostingTests
     {
         await using var app = await StartAsync(map: a => a.MapGrpcService<DeclaredReportingService>());
         using var channel = GrpcChannel.ForAddress(app.Address);
-        using var call = new Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionClient(channel).ServerReflectionInfo();
+        using var call = new ServerReflection.ServerReflectionClient(channel).ServerReflectionInfo();
 
-        await call.RequestStream.WriteAsync(new Grpc.Reflection.V1Alpha.ServerReflectionRequest { ListServices = "" });
+        await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" });
         Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
         await call.RequestStream.CompleteAsync();
 

@@ -31,7 +31,7 @@ public sealed class GrpcHostingTests
     [Fact]
     public async Task ReflectionListsTheMappedServicesToAnAnonymousCaller()
     {
-        await using var app = await StartAsync(map: a => a.MapGrpcService<DeclaredReportingService>());
+        await using var app = await StartAsync(b => b.Services.AddSingleton<ProbeBehaviour>(), a => a.MapGrpcService<DeclaredGuardedService>());
         using var channel = GrpcChannel.ForAddress(app.Address);
         using var call = new ServerReflection.ServerReflectionClient(channel).ServerReflectionInfo();
 
@@ -40,7 +40,7 @@ public sealed class GrpcHostingTests
         await call.RequestStream.CompleteAsync();
 
         var names = call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToList();
-        Assert.Contains(ReportingService.Descriptor.FullName, names);
+        Assert.Contains(ReviewMechanism.Testing.V1.GuardedService.Descriptor.FullName, names);
         Assert.Contains("grpc.health.v1.Health", names);
     }
 

@@ -5,7 +5,7 @@ namespace Documents.Api.Grpc;
 
 /// <summary>
 /// reviewmechanism.documents.v1.DocumentsService. Its contract has no RPC yet: every call answers UNIMPLEMENTED
-/// naming the method, and reflection lists the service.
+/// (reflection lists a service once it has RPCs). Each RPC added declares its callers on the method.
 /// </summary>
 [Authorize]
 public sealed class DocumentsGrpcService : DocumentsService.DocumentsServiceBase;

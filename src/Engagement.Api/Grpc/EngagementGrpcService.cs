@@ -5,7 +5,7 @@ namespace Engagement.Api.Grpc;
 
 /// <summary>
 /// reviewmechanism.engagement.v1.EngagementService. Its contract has no RPC yet: every call answers UNIMPLEMENTED
-/// naming the method, and reflection lists the service.
+/// (reflection lists a service once it has RPCs). Each RPC added declares its callers on the method.
 /// </summary>
 [Authorize]
 public sealed class EngagementGrpcService : EngagementService.EngagementServiceBase;

@@ -21,6 +21,11 @@ public static class GatewayExtensions
         // as written. No pass-through of single-label names to DNS: a service without an address is undeployed and
         // answered 503 with the key to set (LiteralAddressEndpoints).
         builder.Services.AddServiceDiscoveryCore().AddConfigurationServiceEndpointProvider();
+        foreach (var passThrough in builder.Services.Where(d => d.ServiceType == typeof(IServiceEndpointProviderFactory)
+            && d.ImplementationType?.Name == "PassThroughServiceEndpointProviderFactory").ToArray())
+        {
+            builder.Services.Remove(passThrough);   // registered by AddServiceDiscovery(), if the service defaults call it
+        }
         builder.Services.AddSingleton<IServiceEndpointProviderFactory, LiteralAddressEndpoints>();
         builder.Services.AddSingleton<IProxyConfigFilter, RouteDefaultsFilter>();
         builder.Services.AddReverseProxy()

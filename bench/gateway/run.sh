@@ -322,15 +322,41 @@ done
 
 for name in $PATHS; do warm "$name"; done
 
+# What a path costs Redis: scripts run (EVAL/EVALSHA: the rate limits) and redis-server's CPU, per call.
+redis_scripts() {
+  redis-cli -p "${port[redis]}" --no-auth-warning -a "$redis_password" INFO commandstats \
+    | awk -F'[:=,]' '/^cmdstat_eval(sha)?:/{n += $3} END{print n + 0}'
+}
+redis_cost="$work/redis.tsv"
+: > "$redis_cost"
+
 runs="$work/runs.tsv"
 : > "$runs"
 for round in $(seq 1 "$ROUNDS"); do
   for name in $PATHS; do
+    if [[ $name == gateway* ]]; then r0=$(redis_scripts); t0=$(cpu_ticks "${pid[redis]}"); fi
     result=$(load "$name" "$DURATION" "")
     printf 'capacity\t%s\t%s\t%s\n' "$name" "$round" "$result" | tr ' ' '\t' >> "$runs"
     log "capacity round $round $name: $result"
+    if [[ $name == gateway* ]]; then
+      read -r _ calls _ <<< "$result"
+      printf '%s\t%s\t%s\t%s\n' "$name" "$calls" "$(( $(redis_scripts) - r0 ))" "$(( $(cpu_ticks "${pid[redis]}") - t0 ))" >> "$redis_cost"
+    fi
   done
 done
+redis_summary=$(python3 - "$redis_cost" "$(getconf CLK_TCK)" <<'PY'
+import sys, statistics
+rows = {}
+for line in open(sys.argv[1]):
+    name, calls, scripts, ticks = line.split()
+    rows.setdefault(name, []).append((int(calls), int(scripts), int(ticks)))
+tick_us = 1e6 / int(sys.argv[2])
+print("; ".join(f"{name}: {statistics.median(s / max(c, 1) for c, s, _ in r):.3f} scripts and "
+                f"{statistics.median(t * tick_us / max(c, 1) for c, _, t in r):.1f} us of redis-server CPU per call"
+                for name, r in rows.items()))
+PY
+)
+log "Redis per call: $redis_summary"
 
 half=$(python3 "$here/summarize.py" --runs "$runs" --half-rate)
 per_client=$(( (half + LATENCY_CONNECTIONS - 1) / LATENCY_CONNECTIONS ))
@@ -359,6 +385,7 @@ fi
 python3 "$here/summarize.py" --runs "$runs" --out "$RESULTS" \
   --setting "service: $BACKEND ($service_text), pinned to CPU $SERVICE_CPU" \
   --setting "gateway: src/Gateway (Release): YARP $(ls ~/.nuget/packages/yarp.reverseproxy 2>/dev/null | tail -1), JwtBearer RS256 validation with the token cache, the revocation list (Redis), a scope policy on the route; gateway-redis adds the batched Redis rate limits, gateway-rrl RedisRateLimiting.AspNetCore's; gateway and redis-server pinned to CPU $GATEWAY_CPU" \
+  --setting "Redis per call at full load (capacity rounds, medians): $redis_summary" \
   --setting "revocation check per call (BenchServer revocation-cost, 10,000 revoked ids, 1,000 disabled subjects): $revocation_cost" \
   --setting "nginx: $([[ " $PATHS " == *" nginx "* ]] && "$nginx_bin" -v 2>&1 | sed 's/.*: //' || echo 'not run'), grpc_pass over h2c with a keepalive upstream, 1 worker, no token validation, pinned to CPU $GATEWAY_CPU (a reference proxy: what one HTTP/2 proxy hop costs here)" \
   --setting "h2load: 1 thread, pinned to CPU $LOAD_CPU; every call carries the bearer token" \

@@ -1,0 +1,43 @@
+// The Review Mechanism as one graph (README "Architecture"): the local servers, the six services, the gateway.
+// `dotnet run --project ReviewMechanism.AppHost` starts it with the Aspire dashboard; tests start it with
+// DistributedApplicationTestingBuilder.CreateAsync<Projects.ReviewMechanism_AppHost>().
+using ReviewMechanism.AppHost;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+// Local servers from Debian packages and the pinned smtp4dev tool (no container engine), data under .data/.
+var postgres = builder.AddLocalPostgres("postgres");
+var messaging = builder.AddLocalRabbitMQ("messaging");
+var redis = builder.AddLocalRedis("redis");
+var mail = builder.AddLocalMailServer("mail");
+
+// Each service: its own database, the broker and the cache, its two endpoints (http, grpc), health at /health.
+var identity = builder.AddService<Projects.Identity_Api>("identity", postgres.AddDatabase("identitydb"), messaging, redis)
+    .WithDataDirectory("Identity__DataDirectory")
+    .WithMail(mail)
+    .WithPartnerClient(Mechanism.DemoPartnerClientId);
+var nominations = builder.AddService<Projects.Nominations_Api>("nominations", postgres.AddDatabase("nominationsdb"), messaging, redis);
+var reviews = builder.AddService<Projects.Reviews_Api>("reviews", postgres.AddDatabase("reviewsdb"), messaging, redis)
+    .WithMail(mail);
+var documents = builder.AddService<Projects.Documents_Api>("documents", postgres.AddDatabase("documentsdb"), messaging, redis)
+    .WithDataDirectory("Documents__DataDirectory");
+var engagement = builder.AddService<Projects.Engagement_Api>("engagement", postgres.AddDatabase("engagementdb"), messaging, redis)
+    .WithMail(mail);
+var reporting = builder.AddService<Projects.Reporting_Api>("reporting", postgres.AddDatabase("reportingdb"), messaging, redis);
+
+// Reviews reads nominated experts; nominations checks review stages: they call each other's gRPC (no wait).
+reviews.WithReference(nominations);
+nominations.WithReference(reviews);
+
+// The only public entry: routes to every service, validates tokens, rate limits with Redis.
+var gateway = builder.AddGateway<Projects.Gateway>("gateway", Mechanism.GatewayHttpPort, Mechanism.GatewayGrpcPort)
+    .WithReference(redis).WaitFor(redis);
+IResourceBuilder<ProjectResource>[] services = [identity, nominations, reviews, documents, engagement, reporting];
+foreach (var service in services)
+{
+    gateway.WithReference(service).WaitFor(service);
+    service.WithIdentity(identity, gateway);
+}
+gateway.WithIdentity(identity, gateway);
+
+builder.Build().Run();

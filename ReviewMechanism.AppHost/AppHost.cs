@@ -1,9 +1,11 @@
 // The Review Mechanism as one graph (README "Architecture"): the local servers, the six services, the gateway.
 // `dotnet run --project ReviewMechanism.AppHost` starts it with the Aspire dashboard; tests start it with
 // DistributedApplicationTestingBuilder.CreateAsync<Projects.ReviewMechanism_AppHost>().
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using ReviewMechanism.AppHost;
 
-var builder = DistributedApplication.CreateBuilder(args);
+var builder = DistributedApplication.CreateBuilder(args.Where(a => a != Mechanism.DemoDataSwitch).ToArray());
 
 // Local servers from Debian packages and the pinned smtp4dev tool (no container engine), data under .data/.
 var postgres = builder.AddLocalPostgres("postgres");
@@ -30,7 +32,9 @@ reviews.WithReference(nominations);
 nominations.WithReference(reviews);
 
 // The only public entry: routes to every service, validates tokens, rate limits with Redis.
-var gateway = builder.AddGateway<Projects.Gateway>("gateway", Mechanism.GatewayHttpPort, Mechanism.GatewayGrpcPort)
+var gateway = builder.AddGateway<Projects.Gateway>("gateway",
+        builder.Configuration.GetValue("AppHost:GatewayHttpPort", Mechanism.GatewayHttpPort),
+        builder.Configuration.GetValue("AppHost:GatewayGrpcPort", Mechanism.GatewayGrpcPort))
     .WithReference(redis).WaitFor(redis);
 IResourceBuilder<ProjectResource>[] services = [identity, nominations, reviews, documents, engagement, reporting];
 foreach (var service in services)
@@ -40,4 +44,14 @@ foreach (var service in services)
 }
 gateway.WithIdentity(identity, gateway);
 
+// `--demo-data`: the services load the demo data set into empty databases, through their own rules and events.
+if (args.Contains(Mechanism.DemoDataSwitch) || builder.Configuration.GetValue<bool>("AppHost:DemoData"))
+{
+    foreach (var service in services)
+    {
+        service.WithEnvironment("ReviewMechanism__DemoData", "true");
+    }
+}
+
+builder.Services.AddHostedService<StartupReport>();
 builder.Build().Run();

@@ -81,20 +81,11 @@ internal static class MechanismResourceExtensions
             .WithHttpHealthCheck("/health", endpointName: "http");
         var http = project.GetEndpoint("http");
         var grpc = project.GetEndpoint("grpc");
-        var demoData = builder.Configuration["AppHost:DemoData"] is "true" or "True"
-            || Environment.GetCommandLineArgs().Contains(Mechanism.DemoDataSwitch);
         return project
             // Kestrel's own endpoints: the grpc one speaks HTTP/2 only (h2c, what gRPC clients use without TLS).
             .WithEnvironment("Kestrel__Endpoints__http__Url", ReferenceExpression.Create($"http://127.0.0.1:{http.Property(EndpointProperty.TargetPort)}"))
             .WithEnvironment("Kestrel__Endpoints__grpc__Url", ReferenceExpression.Create($"http://127.0.0.1:{grpc.Property(EndpointProperty.TargetPort)}"))
             .WithEnvironment("Kestrel__Endpoints__grpc__Protocols", "Http2")
-            .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Configuration["AppHost:EnvironmentName"] ?? "Development")
-            .WithEnvironment(context =>
-            {
-                if (demoData)
-                {
-                    context.EnvironmentVariables["ReviewMechanism__DemoData"] = "true";
-                }
-            });
+            .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Configuration["AppHost:EnvironmentName"] ?? "Development");
     }
 }

@@ -109,7 +109,7 @@ public sealed class MailServer : ILocalServer
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(2));
+            timeout.CancelAfter(TimeSpan.FromSeconds(10));
             using (var client = new TcpClient())
             {
                 await client.ConnectAsync("127.0.0.1", Port, timeout.Token).ConfigureAwait(false);
@@ -121,7 +121,7 @@ public sealed class MailServer : ILocalServer
                 }
                 await client.GetStream().WriteAsync("QUIT\r\n"u8.ToArray(), timeout.Token).ConfigureAwait(false);
             }
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
             using var response = await http.GetAsync(new Uri(HttpUrl, "api/messages"), timeout.Token).ConfigureAwait(false);
             return response.IsSuccessStatusCode;
         }

@@ -92,7 +92,7 @@ public sealed class RedisServer : ILocalServer
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(2));
+            timeout.CancelAfter(TimeSpan.FromSeconds(10));
             using var client = new TcpClient();
             await client.ConnectAsync("127.0.0.1", Port, timeout.Token).ConfigureAwait(false);
             var stream = client.GetStream();

@@ -15,7 +15,7 @@ namespace ReviewMechanism.AppHost.Tests;
 [Collection(MechanismCollection.Name)]
 public sealed class CountryReviewThroughTheGatewayTests(MechanismStack stack)
 {
-    private static readonly TimeSpan Soon = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Soon = TimeSpan.FromMinutes(3);
 
     [Fact]
     public async Task AReviewGoesFromTheDrawingOfLotsToCompletionWithNoticesAndAFocalPointReplaced()

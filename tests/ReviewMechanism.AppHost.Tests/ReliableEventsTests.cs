@@ -7,10 +7,10 @@ namespace ReviewMechanism.AppHost.Tests;
 /// Integration events across real processes: nominations stores PersonNominated in its outbox with the
 /// nomination, relays it to RabbitMQ; identity creates the pending account through its inbox.
 /// </summary>
-[Collection(MechanismCollection.Name)]
+[Collection(EventsCollection.Name)]
 public sealed class ReliableEventsTests(MechanismStack stack)
 {
-    private static readonly TimeSpan Delivery = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan Delivery = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan Restart = TimeSpan.FromMinutes(4);
 
     [Fact]

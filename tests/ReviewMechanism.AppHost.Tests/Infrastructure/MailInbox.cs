@@ -15,7 +15,7 @@ public sealed class MailInbox(HttpClient api)
             var recipients = message.GetProperty("to").EnumerateArray().Select(t => t.GetString() ?? "");
             if (recipients.Any(r => r.Contains(address, StringComparison.OrdinalIgnoreCase)))
             {
-                sources.Add(await api.GetStringAsync($"/api/messages/{message.GetProperty("id").GetString()}/source"));
+                sources.Add(await api.GetStringAsync($"/api/messages/{message.GetProperty("id").GetString()}/raw"));
             }
         }
         return sources;

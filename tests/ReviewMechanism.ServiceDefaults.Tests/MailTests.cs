@@ -33,7 +33,7 @@ public sealed class MailTests
         var message = Assert.Single(list.RootElement.GetProperty("results").EnumerateArray());
         var source = await api.GetStringAsync($"/api/messages/{message.GetProperty("id").GetString()}/raw");
         Assert.Contains("Subject: Reminder: nominate your governmental experts", source);
-        Assert.Contains("\"UNODC secretariat\" <secretariat@unodc.test>", source);
+        Assert.Contains("From: UNODC secretariat <secretariat@unodc.test>", source);
         Assert.Contains("Maria Example <focal.point@justice.example>", source);
         Assert.Contains("Cc: mission@austria.example", source);
         Assert.Contains("Content-Language: en", source);

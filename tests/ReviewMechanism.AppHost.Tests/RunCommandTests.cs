@@ -6,7 +6,7 @@ namespace ReviewMechanism.AppHost.Tests;
 /// <summary>The README's run command as a developer runs it: dashboard, listeners, and how it stops.</summary>
 public sealed class RunCommandTests
 {
-    private static readonly TimeSpan Start = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan Start = TimeSpan.FromMinutes(20);
     private static readonly TimeSpan Stop = TimeSpan.FromSeconds(90);
 
     [Fact]

@@ -2,7 +2,6 @@
 // `dotnet run --project ReviewMechanism.AppHost` starts it with the Aspire dashboard; tests start it with
 // DistributedApplicationTestingBuilder.CreateAsync<Projects.ReviewMechanism_AppHost>().
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using ReviewMechanism.AppHost;
 
 var builder = DistributedApplication.CreateBuilder(args.Where(a => a != Mechanism.DemoDataSwitch).ToArray());
@@ -53,5 +52,5 @@ if (args.Contains(Mechanism.DemoDataSwitch) || builder.Configuration.GetValue<bo
     }
 }
 
-builder.Services.AddHostedService<StartupReport>();
+builder.ReportWhenHealthy();
 builder.Build().Run();

@@ -1,49 +1,34 @@
 using System.Diagnostics;
 using Aspire.Hosting.ApplicationModel;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ReviewMechanism.AppHost;
 
 /// <summary>
-/// Says when each resource becomes healthy and when all are, in seconds from the AppHost's start (where a start's
-/// time goes; bench/cold-start reads the last line).
+/// Says when each resource becomes ready (healthy) and when all are, in seconds from the AppHost process's start
+/// (where a start's time goes; bench/cold-start reads the last line).
 /// </summary>
-internal sealed class StartupReport(DistributedApplicationModel model, ResourceNotificationService notifications, ILogger<StartupReport> logger) : BackgroundService
+internal static class StartupReport
 {
-    private readonly long _started = Stopwatch.GetTimestamp();
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public static void ReportWhenHealthy(this IDistributedApplicationBuilder builder)
     {
         // Resources started only on request (Aspire's hidden project rebuilders) are not part of the start.
-        var pending = model.Resources.Where(r => !r.Annotations.OfType<ExplicitStartupAnnotation>().Any()).ToDictionary(r => r.Name);
-        var count = pending.Count;
-        try
+        var resources = builder.Resources.Where(r => !r.Annotations.OfType<ExplicitStartupAnnotation>().Any()).ToList();
+        var pending = resources.Count;
+        foreach (var resource in resources)
         {
-            await foreach (var update in notifications.WatchAsync(stoppingToken).ConfigureAwait(false))
+            builder.Eventing.Subscribe<ResourceReadyEvent>(resource, (e, _) =>
             {
-                if (pending.TryGetValue(update.Resource.Name, out var resource) && IsHealthy(resource, update.Snapshot))
+                var logger = e.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StartupReport));
+                var seconds = (DateTime.Now - Process.GetCurrentProcess().StartTime).TotalSeconds;
+                logger.LogInformation("{Resource} is healthy after {Seconds:0.0} s.", resource.Name, seconds);
+                if (Interlocked.Decrement(ref pending) == 0)
                 {
-                    pending.Remove(resource.Name);
-                    logger.LogInformation("{Resource} is healthy after {Seconds:0.0} s.", resource.Name, Elapsed);
-                    if (pending.Count == 0)
-                    {
-                        logger.LogInformation("All {Count} resources are healthy after {Seconds:0.0} s.", count, Elapsed);
-                        return;
-                    }
+                    logger.LogInformation("All {Count} resources are healthy after {Seconds:0.0} s.", resources.Count, seconds);
                 }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopped before everything was healthy.
+                return Task.CompletedTask;
+            });
         }
     }
-
-    private double Elapsed => Stopwatch.GetElapsedTime(_started).TotalSeconds;
-
-    private static bool IsHealthy(IResource resource, CustomResourceSnapshot snapshot) =>
-        snapshot.State?.Text == KnownResourceStates.Running
-        && (snapshot.HealthStatus == HealthStatus.Healthy || (snapshot.HealthStatus is null && !resource.Annotations.OfType<HealthCheckAnnotation>().Any()));
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using ReviewMechanism.AppHost.Tests.Infrastructure;
-using ReviewMechanism.Grpc;
+using Grpc.Core;
 using ReviewMechanism.Nominations.V1;
 
 namespace ReviewMechanism.AppHost.Tests;

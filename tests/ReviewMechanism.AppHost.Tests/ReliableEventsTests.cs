@@ -1,5 +1,5 @@
 using ReviewMechanism.AppHost.Tests.Infrastructure;
-using ReviewMechanism.Grpc;
+using Grpc.Core;
 
 namespace ReviewMechanism.AppHost.Tests;
 

@@ -4,8 +4,8 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using ReviewMechanism.Grpc;
-using ReviewMechanism.Grpc.Client;
+using Grpc.Core;
+using Grpc.Net.Client;
 
 namespace ReviewMechanism.AppHost.Tests.Infrastructure;
 

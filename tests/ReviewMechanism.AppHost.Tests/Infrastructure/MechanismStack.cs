@@ -9,7 +9,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
-using ReviewMechanism.Grpc;
+using Grpc.Core;
 using ReviewMechanism.Messaging;
 using ReviewMechanism.Nominations.V1;
 using ReviewMechanism.Reviews.V1;

@@ -12,23 +12,22 @@ var messaging = builder.AddLocalRabbitMQ("messaging");
 var redis = builder.AddLocalRedis("redis");
 var mail = builder.AddLocalMailServer("mail");
 
-// Each service: its own database, the broker and the cache, its two endpoints (http, grpc), health at /health.
+// Each service: its own database and the broker, its two endpoints (http, grpc), health at /health. Redis only
+// for those that use it (identity's revocation list, engagement's page rate limits, reporting's cache).
 var identity = builder.AddService<Projects.Identity_Api>("identity", postgres.AddDatabase("identitydb"), messaging, redis)
     .WithDataDirectory("Identity__DataDirectory")
     .WithMail(mail)
     .WithPartnerClient(Mechanism.DemoPartnerClientId);
-var nominations = builder.AddService<Projects.Nominations_Api>("nominations", postgres.AddDatabase("nominationsdb"), messaging, redis);
-var reviews = builder.AddService<Projects.Reviews_Api>("reviews", postgres.AddDatabase("reviewsdb"), messaging, redis)
+var nominations = builder.AddService<Projects.Nominations_Api>("nominations", postgres.AddDatabase("nominationsdb"), messaging);
+var reviews = builder.AddService<Projects.Reviews_Api>("reviews", postgres.AddDatabase("reviewsdb"), messaging)
     .WithMail(mail);
-var documents = builder.AddService<Projects.Documents_Api>("documents", postgres.AddDatabase("documentsdb"), messaging, redis)
+var documents = builder.AddService<Projects.Documents_Api>("documents", postgres.AddDatabase("documentsdb"), messaging)
     .WithDataDirectory("Documents__DataDirectory");
 var engagement = builder.AddService<Projects.Engagement_Api>("engagement", postgres.AddDatabase("engagementdb"), messaging, redis)
     .WithMail(mail);
 var reporting = builder.AddService<Projects.Reporting_Api>("reporting", postgres.AddDatabase("reportingdb"), messaging, redis);
 
-// Reviews reads nominated experts; nominations checks review stages: they call each other's gRPC (no wait).
-reviews.WithReference(nominations);
-nominations.WithReference(reviews);
+// No service calls another one's gRPC: what one needs of another arrives as integration events over RabbitMQ.
 
 // The only public entry: routes to every service, validates tokens, rate limits with Redis.
 var gateway = builder.AddGateway<Projects.Gateway>("gateway",

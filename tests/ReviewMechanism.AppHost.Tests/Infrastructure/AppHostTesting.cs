@@ -4,6 +4,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Grpc.Core;
 using Grpc.Net.Client;
 
@@ -14,9 +15,16 @@ public static class AppHostTesting
 {
     private static readonly ConditionalWeakTable<DistributedApplication, ConcurrentDictionary<string, GrpcChannel>> Channels = [];
 
-    /// <summary>The real AppHost (ReviewMechanism.AppHost's AppHost.cs), its data in <paramref name="data"/>, ports chosen by Aspire.</summary>
-    public static Task<IDistributedApplicationTestingBuilder> CreateBuilderAsync(TestDataFolder data) =>
-        DistributedApplicationTestingBuilder.CreateAsync<Projects.ReviewMechanism_AppHost>([data.Argument], (options, _) => options.DisableDashboard = true);
+    /// <summary>
+    /// The real AppHost (ReviewMechanism.AppHost's AppHost.cs), its data in <paramref name="data"/>, ports chosen by Aspire.
+    /// The resources' own console output reaches the test log from warnings up (the rest is noise in CI).
+    /// </summary>
+    public static async Task<IDistributedApplicationTestingBuilder> CreateBuilderAsync(TestDataFolder data)
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.ReviewMechanism_AppHost>([data.Argument], (options, _) => options.DisableDashboard = true);
+        builder.Services.AddLogging(logging => logging.AddFilter("ReviewMechanism.AppHost.Resources", LogLevel.Warning));
+        return builder;
+    }
 
     /// <summary>Builds and starts the application, then waits until every resource is healthy (databases and servers included).</summary>
     public static async Task<DistributedApplication> StartHealthyAsync(this IDistributedApplicationTestingBuilder builder, TimeSpan timeout)

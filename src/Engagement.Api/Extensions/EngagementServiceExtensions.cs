@@ -1,4 +1,8 @@
+using Engagement.Api.Application;
 using Engagement.Api.Data;
+using Engagement.Api.IntegrationEvents;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Engagement.Api.Extensions;
 
@@ -8,8 +12,8 @@ public static class EngagementServiceExtensions
 
     /// <summary>
     /// Token validation, the service's own database (<c>ConnectionStrings__engagementdb</c>, migrations applied at
-    /// start, health check) and, when <c>ConnectionStrings__messaging</c> is set, the transactional outbox
-    /// over RabbitMQ. The domain behaviour comes with the Engagement domain work.
+    /// start, health check), the transactional outbox over RabbitMQ when <c>ConnectionStrings__messaging</c> is set,
+    /// the use cases and the mail queue.
     /// </summary>
     public static IHostApplicationBuilder AddEngagementService(this IHostApplicationBuilder builder)
     {
@@ -19,6 +23,30 @@ public static class EngagementServiceExtensions
         {
             builder.AddMessaging<EngagementDbContext>();
         }
+        builder.Services.AddEngagementUseCases(builder.Configuration);
+        builder.Services.AddHostedService<MailQueueDispatcher>();
         return builder;
     }
+
+    /// <summary>The use cases over an <see cref="EngagementDbContext"/> registered by the caller (tests register their own).</summary>
+    public static IServiceCollection AddEngagementUseCases(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<EngagementOptions>().Bind(configuration.GetSection("Engagement"));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<EngagementOptions>>().Value);
+        services.AddSingleton<ApplicationFeedSignal>();
+        services.AddSingleton<ApplicationFeed>();
+        services.AddScoped(sp => new EngagementIntegrationEvents(sp.GetRequiredService<EngagementDbContext>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped<ApplicationMails>();
+        services.AddScoped<SeatLedger>();
+        services.AddScoped<ApplicationQueries>();
+        services.AddScoped<ApplicationUseCases>();
+        services.AddScoped<DecisionUseCases>();
+        services.AddScoped<DialogueUseCases>();
+        services.AddScoped<TrainingUseCases>();
+        return services;
+    }
+
+    /// <summary>The Npgsql options the service uses, for tools and tests that build the context themselves.</summary>
+    public static DbContextOptionsBuilder UseEngagementDatabase(this DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString);
 }

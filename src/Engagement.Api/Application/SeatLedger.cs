@@ -25,7 +25,7 @@ namespace Engagement.Api.Application;
 public sealed class SeatLedger(EngagementDbContext db, EngagementIntegrationEvents events, ApplicationMails mails, TimeProvider time)
 {
     public async Task<ConstructiveDialogue> LockDialogueAsync(Guid dialogueId, CancellationToken ct) =>
-        await db.Dialogues.FromSql($"SELECT * FROM dialogues WHERE id = {dialogueId} FOR UPDATE").SingleOrDefaultAsync(ct)
+        await db.Dialogues.FromSql($"SELECT *, xmin FROM dialogues WHERE id = {dialogueId} FOR UPDATE").SingleOrDefaultAsync(ct)
         ?? throw DomainException.NotFound("DIALOGUE_NOT_FOUND", $"dialogue/{dialogueId}", "No such constructive dialogue.");
 
     public async Task<long> NextNumberAsync(CancellationToken ct) =>

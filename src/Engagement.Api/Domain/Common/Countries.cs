@@ -21,7 +21,9 @@ public static class Countries
     {
         var french = CultureInfo.GetCultureInfo("fr");
         var countries = new Dictionary<string, Country>(StringComparer.Ordinal);
-        foreach (var culture in CultureInfo.GetCultures(CultureTypes.SpecificCultures))
+        // Plain "language-REGION" cultures first: their display name is "langue (Pays)".
+        var cultures = CultureInfo.GetCultures(CultureTypes.SpecificCultures).OrderBy(c => c.Name.Count(ch => ch == '-')).ThenBy(c => c.Name, StringComparer.Ordinal);
+        foreach (var culture in cultures)
         {
             RegionInfo region;
             try
@@ -37,18 +39,22 @@ public static class Countries
             {
                 continue;
             }
-            countries[iso3] = new Country(iso3, region.EnglishName, FrenchName(region, french));
+            countries[iso3] = new Country(iso3, region.EnglishName, FrenchName(culture.Name, french) ?? region.EnglishName);
         }
         return countries.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    private static string FrenchName(RegionInfo region, CultureInfo french)
+    /// <summary>ICU names a culture in the UI language as "langue (Pays)": the part in parentheses is the country in French.</summary>
+    private static string? FrenchName(string cultureName, CultureInfo french)
     {
         var previous = CultureInfo.CurrentUICulture;
         try
         {
             CultureInfo.CurrentUICulture = french;
-            return new RegionInfo(region.Name).DisplayName;
+            var display = CultureInfo.GetCultureInfo(cultureName).DisplayName;
+            var open = display.IndexOf('(');
+            var close = display.LastIndexOf(')');
+            return open >= 0 && close > open + 1 ? display[(open + 1)..close] : null;
         }
         finally
         {

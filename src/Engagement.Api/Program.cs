@@ -4,9 +4,13 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddEngagementService();
+builder.AddEngagementPages();
 
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.UseEngagementPages();
 
 app.Run();
+
+public partial class Program;

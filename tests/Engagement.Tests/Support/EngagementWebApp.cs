@@ -1,0 +1,79 @@
+using System.Net;
+using Engagement.Api.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Engagement.Tests.Support;
+
+/// <summary>The Engagement service (pages included) on a real Kestrel port, its own database, real Redis, a movable clock.</summary>
+public sealed class EngagementWebApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    private EngagementWebApp(string connectionString, string redis, DateTimeOffset now)
+    {
+        Clock = new FakeTimeProvider(now);
+        _settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:engagementdb"] = connectionString,
+            ["ConnectionStrings:redis"] = redis,
+            ["Engagement:PublicBaseUrl"] = "http://engagement.test",
+        };
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    public static async Task<EngagementWebApp> StartAsync(PostgresFixture postgres, RedisFixture redis, DateTimeOffset now)
+    {
+        var app = new EngagementWebApp(await postgres.NewDatabaseAsync(), redis.ConnectionString, now);
+        app.UseKestrel(0);
+        app.StartServer();
+        return app;
+    }
+
+    public Uri Address => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+        .First().Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1"));
+
+    /// <summary>A client that keeps cookies and shows each redirect, like a browser without JavaScript, seen from one address.</summary>
+    public HttpClient Browser(string forwardedFor = "203.0.113.7")
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, UseCookies = true })
+        {
+            BaseAddress = Address,
+        };
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
+        return client;
+    }
+
+    public async Task<T> DbAsync<T>(Func<EngagementDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<EngagementDbContext>());
+    }
+
+    public async Task<T> UseAsync<T, TService>(Func<TService, Task<T>> work)
+        where TService : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    public Task<int> ApplicationCountAsync() => DbAsync(db => db.Applications.CountAsync());
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.UseUrls("http://127.0.0.1:0");
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+    }
+}

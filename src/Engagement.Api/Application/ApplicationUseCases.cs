@@ -22,6 +22,7 @@ public sealed class ApplicationUseCases(
     ApplicationMails mails,
     EngagementOptions options,
     ApplicationFeedSignal feed,
+    ArrivalGate gate,
     TimeProvider time)
 {
     public const int MaxIdempotencyKeyLength = 100;
@@ -49,7 +50,7 @@ public sealed class ApplicationUseCases(
         var verified = command.ContactEmailVerified && actor.Kind is ActorKind.Partner or ActorKind.Secretariat;
         try
         {
-            var application = await db.InTransactionAsync(async c =>
+            var application = await gate.RunAsync(() => db.InTransactionAsync(async c =>
             {
                 var dialogue = await db.Dialogues.AsNoTracking().SingleOrDefaultAsync(d => d.Id == command.DialogueId, c)
                     ?? throw DomainException.NotFound("DIALOGUE_NOT_FOUND", $"dialogue/{command.DialogueId}", "No such constructive dialogue.");
@@ -71,7 +72,7 @@ public sealed class ApplicationUseCases(
                 }
                 db.Applications.Add(created);
                 return created;
-            }, ct);
+            }, ct), ct);
             if (verified)
             {
                 feed.Notify();
@@ -99,7 +100,7 @@ public sealed class ApplicationUseCases(
         var hash = HashToken(token ?? "");
         try
         {
-            var verified = await db.InTransactionAsync(async c =>
+            var verified = await gate.RunAsync(() => db.InTransactionAsync(async c =>
             {
                 var application = await db.Applications.SingleOrDefaultAsync(a => a.VerificationTokenHash == hash, c)
                     ?? throw DomainException.NotFound("LINK_NOT_FOUND", "verification", "This confirmation link is not valid, or was already used.");
@@ -110,7 +111,7 @@ public sealed class ApplicationUseCases(
                 var dialogue = await db.Dialogues.AsNoTracking().SingleAsync(d => d.Id == application.DialogueId, c);
                 await seats.CountArrivalAsync(dialogue, application, c);
                 return application;
-            }, ct);
+            }, ct), ct);
             feed.Notify();
             return verified;
         }

@@ -12,5 +12,8 @@ public sealed class EngagementOptions
     /// <summary>How long a verification link works.</summary>
     public TimeSpan VerificationLinkLifetime { get; set; } = TimeSpan.FromHours(48);
 
+    /// <summary>Submissions and verifications running their transaction at once (see <see cref="ArrivalGate"/>).</summary>
+    public int MaxConcurrentArrivals { get; set; } = 32;
+
     public string PagesUrl(string path) => PublicBaseUrl.TrimEnd('/') + PathBase + path;
 }

@@ -35,6 +35,7 @@ public static class EngagementServiceExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<EngagementOptions>>().Value);
         services.AddSingleton<ApplicationFeedSignal>();
         services.AddSingleton<ApplicationFeed>();
+        services.AddSingleton<ArrivalGate>();
         services.AddScoped(sp => new EngagementIntegrationEvents(sp.GetRequiredService<EngagementDbContext>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<ApplicationMails>();
         services.AddScoped<SeatLedger>();

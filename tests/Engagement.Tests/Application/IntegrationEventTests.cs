@@ -1,4 +1,3 @@
-
 using StakeholderCategory = Engagement.Api.Domain.Common.StakeholderCategory;
 using TrainingKind = Engagement.Api.Domain.Trainings.TrainingKind;
 using Engagement.Tests.Support;

@@ -1,6 +1,8 @@
 using System.Net;
 using Engagement.Api.Data;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -12,7 +14,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Engagement.Tests.Support;
 
 /// <summary>The Engagement service (pages included) on a real Kestrel port, its own database, real Redis, a movable clock.</summary>
-public sealed class EngagementWebApp : WebApplicationFactory<Program>
+public sealed partial class EngagementWebApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
 
@@ -32,13 +34,23 @@ public sealed class EngagementWebApp : WebApplicationFactory<Program>
     public static async Task<EngagementWebApp> StartAsync(PostgresFixture postgres, RedisFixture redis, DateTimeOffset now)
     {
         var app = new EngagementWebApp(await postgres.NewDatabaseAsync(), redis.ConnectionString, now);
-        app.UseKestrel(0);
+        app.UseKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, 0, o => o.Protocols = HttpProtocols.Http1AndHttp2);
+            kestrel.Listen(IPAddress.Loopback, 0, o => o.Protocols = HttpProtocols.Http2);
+        });
         app.StartServer();
         return app;
     }
 
-    public Uri Address => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-        .First().Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1"));
+    /// <summary>The HTTP/1.1 + HTTP/2 endpoint (pages).</summary>
+    public Uri Address => Addresses[0];
+
+    /// <summary>The h2c endpoint (gRPC).</summary>
+    public Uri GrpcAddress => Addresses[1];
+
+    private Uri[] Addresses => Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+        .Select(a => new Uri(a.Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1"))).ToArray();
 
     /// <summary>A client that keeps cookies and shows each redirect, like a browser without JavaScript, seen from one address.</summary>
     public HttpClient Browser(string forwardedFor = "203.0.113.7")
@@ -74,6 +86,11 @@ public sealed class EngagementWebApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
         builder.UseUrls("http://127.0.0.1:0");
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        builder.ConfigureServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            services.AddAuthentication(HeaderAuthenticationHandler.SchemeName)
+                .AddScheme<AuthenticationSchemeOptions, HeaderAuthenticationHandler>(HeaderAuthenticationHandler.SchemeName, null);
+        });
     }
 }

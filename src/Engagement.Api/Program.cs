@@ -1,4 +1,5 @@
 using Engagement.Api.Extensions;
+using Engagement.Api.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,6 +11,7 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.UseEngagementPages();
+app.MapGrpcService<EngagementGrpcService>();
 
 app.Run();
 

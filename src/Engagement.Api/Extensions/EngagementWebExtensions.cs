@@ -93,7 +93,16 @@ public static class EngagementWebExtensions
             options.ClientId = settings["ClientId"] ?? "engagement-web";
             options.ClientSecret = settings["ClientSecret"];
             options.ResponseType = OpenIdConnectResponseType.Code;
+            // The code comes back in the query (RFC 6749), which every identity server supports; form_post is optional.
+            options.ResponseMode = OpenIdConnectResponseMode.Query;
             options.UsePkce = true;
+            // The callback is a top-level GET from identity's pages (same site through the gateway): Lax is enough, and
+            // Secure follows the request's scheme (the gateway's X-Forwarded-Proto) so a plain-HTTP development stack works.
+            foreach (var cookie in new[] { options.CorrelationCookie, options.NonceCookie })
+            {
+                cookie.SameSite = SameSiteMode.Lax;
+                cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            }
             options.Scope.Clear();
             foreach (var scope in new[] { "openid", "profile", "email" })
             {

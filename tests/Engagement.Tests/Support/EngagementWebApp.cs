@@ -18,22 +18,31 @@ public sealed partial class EngagementWebApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
 
-    private EngagementWebApp(string connectionString, string redis, DateTimeOffset now)
+    private readonly FakeTimeProvider? _clock;
+
+    private EngagementWebApp(string connectionString, string redis, DateTimeOffset? now, IDictionary<string, string?>? settings)
     {
-        Clock = new FakeTimeProvider(now);
+        _clock = now is { } instant ? new FakeTimeProvider(instant) : null;
         _settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:engagementdb"] = connectionString,
             ["ConnectionStrings:redis"] = redis,
             ["Engagement:PublicBaseUrl"] = "http://engagement.test",
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
     }
 
-    public FakeTimeProvider Clock { get; }
+    /// <summary>The service's clock, in the test's hands (only when started with a time).</summary>
+    public FakeTimeProvider Clock => _clock ?? throw new InvalidOperationException("This app runs on the system clock.");
 
-    public static async Task<EngagementWebApp> StartAsync(PostgresFixture postgres, RedisFixture redis, DateTimeOffset now)
+    /// <param name="now">The instant the service's clock stands at (moved by the test); null = the system clock.</param>
+    /// <param name="settings">Configuration on top of the defaults (public address, identity, mail server).</param>
+    public static async Task<EngagementWebApp> StartAsync(PostgresFixture postgres, RedisFixture redis, DateTimeOffset? now, IDictionary<string, string?>? settings = null)
     {
-        var app = new EngagementWebApp(await postgres.NewDatabaseAsync(), redis.ConnectionString, now);
+        var app = new EngagementWebApp(await postgres.NewDatabaseAsync(), redis.ConnectionString, now, settings);
         app.UseKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, 0, o => o.Protocols = HttpProtocols.Http1AndHttp2);
@@ -88,7 +97,10 @@ public sealed partial class EngagementWebApp : WebApplicationFactory<Program>
         builder.UseUrls("http://127.0.0.1:0");
         builder.ConfigureServices(services =>
         {
-            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            if (_clock is not null)
+            {
+                services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock));
+            }
             services.AddAuthentication(HeaderAuthenticationHandler.SchemeName)
                 .AddScheme<AuthenticationSchemeOptions, HeaderAuthenticationHandler>(HeaderAuthenticationHandler.SchemeName, null);
         });

@@ -111,7 +111,7 @@ run_path() {
   dialogue=$(taskset -c "$LOAD_CPU" dotnet "$client" schedule --target "$(target "$path")" --token-file "$work/secretariat.token" --seats "$SEATS")
   log "$path: $COUNT applications for $SEATS seats, $CONCURRENCY in flight (dialogue $dialogue)"
   taskset -c "$LOAD_CPU" dotnet "$client" burst --target "$(target "$path")" --token-file "$work/partner.token" --dialogue "$dialogue" \
-    --count "$COUNT" --concurrency "$CONCURRENCY" --key-prefix "$path-$RANDOM" > "$work/$path.json" &
+    --count "$COUNT" --concurrency "$CONCURRENCY" --key-prefix "$path-$RANDOM" --acks "$work/$path.acks" > "$work/$path.json" &
   burst_pid=$!
   if [[ -n $KILL_AFTER && $path == gateway ]]; then
     sleep "$KILL_AFTER"
@@ -120,8 +120,12 @@ run_path() {
     start_service
   fi
   wait "$burst_pid" || die "$path burst failed"
-  taskset -c "$LOAD_CPU" dotnet "$client" check --target "$(target direct)" --token-file "$work/secretariat.token" --dialogue "$dialogue" > "$work/$path.check.json"
-  log "$path: $(cat "$work/$path.json")\n$path: $(cat "$work/$path.check.json")"
+  taskset -c "$LOAD_CPU" dotnet "$client" check --target "$(target direct)" --token-file "$work/secretariat.token" --dialogue "$dialogue" \
+    --acks "$work/$path.acks" > "$work/$path.check.json"
+  # Then the first approved application is withdrawn (by the secretariat, through the same path): the first on the
+  # waitlist must take the seat.
+  taskset -c "$LOAD_CPU" dotnet "$client" withdraw-first --target "$(target "$path")" --token-file "$work/secretariat.token" --dialogue "$dialogue" > "$work/$path.promote.json"
+  log "$path: $(cat "$work/$path.json")\n$path: $(cat "$work/$path.check.json")\n$path: $(cat "$work/$path.promote.json")"
 }
 for path in $PATHS; do run_path "$path"; done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -129,24 +133,35 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 python3 - "$work" "$RESULTS" "$PATHS" "$COUNT" "$SEATS" "$CONCURRENCY" "$load_before" "$load_after" "${KILL_AFTER:-}" <<'PY'
 import json, sys, datetime, subprocess
 work, out, paths, count, seats, conc, before, after, kill = sys.argv[1:10]
-rows, checks = {}, {}
+rows, checks, promotes = {}, {}, {}
 for p in paths.split():
-    rows[p] = json.load(open(f"{work}/{p}.json")); checks[p] = json.load(open(f"{work}/{p}.check.json"))
+    rows[p] = json.load(open(f"{work}/{p}.json")); checks[p] = json.load(open(f"{work}/{p}.check.json")); promotes[p] = json.load(open(f"{work}/{p}.promote.json"))
 lines = [f"# Engagement burst ({datetime.date.today()})", "",
          f"{count} verified applications from distinct organizations at once, {seats} in-person seats, automatic approval in arrival order, "
          f"{conc} calls in flight; the service on CPU 0 with PostgreSQL, the gateway, Redis and the client on CPU 1."
          + (f" The service was killed (SIGKILL) {kill} s into the gateway burst and restarted; clients retried with the same keys." if kill else ""), "",
          f"Load average before: {before}; after: {after} (a shared machine gives lower figures; rerun on a quiet one).", "",
-         "| path | acknowledged | applications/s | p50 ms | p90 ms | p99 ms | max ms | retries | approved | waitlisted | distinct | approved arrived first |",
-         "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+         "| path | acknowledged | seconds | applications/s | p50 ms | p90 ms | p99 ms | max ms | retries |",
+         "|---|---|---|---|---|---|---|---|---|"]
 for p, r in rows.items():
-    c = checks[p]
-    lines.append(f"| {p} | {r['acknowledged']} | {r['per_second']:.0f} | {r['p50_ms']:.1f} | {r['p90_ms']:.1f} | {r['p99_ms']:.1f} | {r['max_ms']:.0f} | "
-                 f"{r['retries']} {r['failures'] or ''} | {c['approved_in_person']} | {c['waitlisted']} | {c['applications']} | {c['approved_arrived_first']} |")
+    lines.append(f"| {p} | {r['acknowledged']} | {r['seconds']:.0f} | {r['per_second']:.1f} | {r['p50_ms']:.1f} | {r['p90_ms']:.1f} | {r['p99_ms']:.1f} | {r['max_ms']:.0f} | "
+                 f"{r['retries']} {r['failures'] or ''} |")
+lines += ["", "Checks (read back from the service after the burst; then the first approved arrival withdraws through the same path):", "",
+          "| path | approved | waitlisted | applications (distinct) | acknowledged missing | approved arrived first | waitlist positions follow arrival | distinct arrival numbers | withdrawal promotes the first waitlisted |",
+          "|---|---|---|---|---|---|---|---|---|"]
+for p in rows:
+    c, w = checks[p], promotes[p]
+    lines.append(f"| {p} | {c['approved_in_person']} | {c['waitlisted']} | {c['applications']} ({c['listed_rows']} rows) | {c['acknowledged_missing']} | {c['approved_arrived_first']} | "
+                 f"{c['waitlist_positions_follow_arrival']} | {c['distinct_arrival_numbers']} | {w['promoted_first']} ({w['approved_before']}->{w['approved_after']} approved, {w['waitlisted_before']}->{w['waitlisted_after']} waitlisted, first waitlisted now {w['first_waitlisted_now']}) |")
 if "direct" in rows and "gateway" in rows:
     lines += ["", f"Gateway / direct throughput: {rows['gateway']['per_second'] / rows['direct']['per_second']:.2f}x."]
 open(out, "w").write("\n".join(lines) + "\n")
 print("\n".join(lines))
-bad = [p for p in rows if checks[p]["approved_in_person"] != int(seats) or checks[p]["applications"] != int(count) or rows[p]["distinct_ids"] != int(count) or not checks[p]["approved_arrived_first"]]
+bad = [p for p in rows if checks[p]["approved_in_person"] != int(seats) or checks[p]["waitlisted"] != int(count) - int(seats)
+       or checks[p]["applications"] != int(count) or checks[p]["listed_rows"] != int(count) or rows[p]["distinct_ids"] != int(count)
+       or rows[p]["acknowledged"] != int(count) or checks[p]["acknowledged_missing"] != 0 or not checks[p]["approved_arrived_first"]
+       or not checks[p]["waitlist_positions_follow_arrival"] or not checks[p]["distinct_arrival_numbers"] or not promotes[p]["promoted_first"]]
+if bad:
+    print(f"CHECKS FAILED: {bad}", file=sys.stderr)
 sys.exit(1 if bad else 0)
 PY

@@ -8,8 +8,10 @@ using ReviewMechanism.Engagement.V1;
 // bench/engagement's client. Commands:
 //   issuer   --issuer URL --folder DIR                  serve discovery + JWKS, write partner.token and secretariat.token
 //   schedule --target URL --token-file F --seats N      schedule a dialogue with automatic approval; print its id
-//   burst    --target URL --token-file F --dialogue ID --count N --concurrency C --key-prefix P   print the result as JSON
-//   check    --target URL --token-file F --dialogue ID  print the dialogue's seats and every application's status and numbers as JSON
+//   burst    --target URL --token-file F --dialogue ID --count N --concurrency C --key-prefix P [--acks FILE]
+//            print the result as JSON (and the acknowledged application ids to FILE)
+//   check    --target URL --token-file F --dialogue ID [--acks FILE]   the checks of BurstChecks.CheckAsync as JSON
+//   withdraw-first --target URL --token-file F --dialogue ID          the first approved withdraws: the first waitlisted takes the seat
 string Arg(string name, string? fallback = null) =>
     args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback ?? throw new ArgumentException($"{name} is required");
 
@@ -47,6 +49,10 @@ switch (command)
         var burst = new ApplicationBurst(client, headers);
         var result = await burst.RunAsync(Arg("--dialogue"), Arg("--key-prefix"), int.Parse(Arg("--count"), CultureInfo.InvariantCulture),
             int.Parse(Arg("--concurrency"), CultureInfo.InvariantCulture));
+        if (args.Contains("--acks"))
+        {
+            await File.WriteAllLinesAsync(Arg("--acks"), result.Acknowledged.Select(a => a.ApplicationId));
+        }
         Console.WriteLine(JsonSerializer.Serialize(new
         {
             acknowledged = result.Acknowledged.Count,
@@ -62,33 +68,11 @@ switch (command)
         }));
         return 0;
     case "check":
-        var id = Arg("--dialogue");
-        var seats = await client.GetDialogueAsync(new GetDialogueRequest { DialogueId = id }, headers);
-        var statuses = new Dictionary<string, int>();
-        var approvedArrivals = new List<long>();
-        var waitlistArrivals = new List<long>();
-        var ids = new HashSet<string>();
-        var token = "";
-        do
-        {
-            var page = await client.ListApplicationsAsync(new ListApplicationsRequest { DialogueId = id, PageSize = 500, PageToken = token }, headers);
-            foreach (var a in page.Applications)
-            {
-                ids.Add(a.Id);
-                statuses[a.Status.ToString()] = statuses.GetValueOrDefault(a.Status.ToString()) + 1;
-                (a.Status == ApplicationStatus.ApprovedInPerson ? approvedArrivals : waitlistArrivals).Add(a.ArrivalNumber);
-            }
-            token = page.NextPageToken;
-        }
-        while (token.Length > 0);
-        Console.WriteLine(JsonSerializer.Serialize(new
-        {
-            approved_in_person = seats.ApprovedInPerson,
-            waitlisted = seats.Waitlisted,
-            applications = ids.Count,
-            statuses,
-            approved_arrived_first = approvedArrivals.Count == 0 || waitlistArrivals.Count == 0 || approvedArrivals.Max() < waitlistArrivals.Min(),
-        }));
+        var acks = args.Contains("--acks") ? File.ReadAllLines(Arg("--acks")).Where(l => l.Length > 0).ToList() : [];
+        Console.WriteLine(JsonSerializer.Serialize(await new BurstChecks(client, headers).CheckAsync(Arg("--dialogue"), acks)));
+        return 0;
+    case "withdraw-first":
+        Console.WriteLine(JsonSerializer.Serialize(await new BurstChecks(client, headers).WithdrawalPromotesAsync(Arg("--dialogue"))));
         return 0;
     default:
         Console.Error.WriteLine("usage: BurstClient issuer|schedule|burst|check ...");

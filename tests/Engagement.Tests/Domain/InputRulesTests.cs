@@ -25,6 +25,18 @@ public sealed class InputRulesTests
             fields);
     }
 
+    [Fact]
+    public void TheExpertiseMayRunOverSeveralLinesButOtherControlCharactersAreRefusedOnce()
+    {
+        var lines = Samples.Details() with { Expertise = "Shelters since 2012.\r\nTraining of police officers.\n\tIn three regions." };
+        var bell = Samples.Details() with { Expertise = "Shelters\u0007 since 2012." };
+        var oversize = Samples.Details() with { Expertise = "Line\n" + new string('e', ApplicationDetails.MaxExpertiseLength) };
+
+        Assert.Empty(lines.Trimmed().Check());
+        Assert.Equal("expertise", Assert.Single(bell.Trimmed().Check()).Field);
+        Assert.Contains("4000", Assert.Single(oversize.Trimmed().Check()).Description);
+    }
+
     [Theory]
     [InlineData("ana@example.org", true)]
     [InlineData("Ana.Maria+dialogue@sub.example.org", true)]

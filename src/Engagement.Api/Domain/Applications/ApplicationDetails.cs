@@ -43,8 +43,7 @@ public sealed record ApplicationDetails(
             }
         }
         TextRules.Required(violations, "contact.full_name", ContactName, MaxContactNameLength);
-        TextRules.Required(violations, "expertise", Expertise, MaxExpertiseLength);
-        TextRules.Optional(violations, "expertise", Expertise, MaxExpertiseLength, multiline: true);
+        TextRules.Required(violations, "expertise", Expertise, MaxExpertiseLength, multiline: true);
         if (!Enum.IsDefined(RequestedMode))
         {
             violations.Add(new("requested_mode", "Choose in person or online."));

@@ -5,14 +5,14 @@ namespace Engagement.Api.Domain.Common;
 /// <summary>Checks shared by every text a user types: required, a maximum length, no control characters.</summary>
 public static class TextRules
 {
-    public static void Required(List<FieldViolation> violations, string field, string? value, int maxLength)
+    public static void Required(List<FieldViolation> violations, string field, string? value, int maxLength, bool multiline = false)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
             violations.Add(new(field, "This field is required."));
             return;
         }
-        Optional(violations, field, value, maxLength);
+        Optional(violations, field, value, maxLength, multiline);
     }
 
     public static void Optional(List<FieldViolation> violations, string field, string? value, int maxLength, bool multiline = false)

@@ -9,11 +9,12 @@ namespace Engagement.Api.Extensions;
 public static class EngagementServiceExtensions
 {
     public const string DatabaseResource = "engagementdb";
+    public const string MailResource = "mail";
 
     /// <summary>
     /// Token validation, the service's own database (<c>ConnectionStrings__engagementdb</c>, migrations applied at
     /// start, health check), the transactional outbox over RabbitMQ when <c>ConnectionStrings__messaging</c> is set,
-    /// the use cases and the mail queue.
+    /// the use cases and the mail queue, sent through the SMTP server of <c>ConnectionStrings__mail</c> when set.
     /// </summary>
     public static IHostApplicationBuilder AddEngagementService(this IHostApplicationBuilder builder)
     {
@@ -24,6 +25,11 @@ public static class EngagementServiceExtensions
             builder.AddMessaging<EngagementDbContext>();
         }
         builder.Services.AddEngagementUseCases(builder.Configuration);
+        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(MailResource)))
+        {
+            // SMTP (MailKit) to the stack's mail server; never a pickup folder: without a server, mails wait in mail_queue.
+            builder.AddMailSender(connectionName: MailResource);
+        }
         builder.Services.AddHostedService<MailQueueDispatcher>();
         return builder;
     }

@@ -102,7 +102,7 @@ public sealed class BrowserTests(PostgresFixture postgres, RedisFixture redis) :
         wait.Until(d => d.FindElements(By.Id("notice")).Count == 1);
         Assert.Equal("ApprovedInPerson", browser.FindElement(By.Id($"application-{reference}")).GetAttribute("data-status"));
         Assert.Equal("1 / 3", browser.FindElement(By.Id("seats-in-person")).Text);
-        Assert.Contains(reference, await stack.Mail.LastBodyToAsync("awa@example.org"));
+        Assert.Contains(reference, await stack.Mail.LastBodyToAsync("awa@example.org", "is approved: you have a seat in person"));
 
         // The NGO sees the decision on its status page and withdraws; the seat is free again.
         browser.Navigate().GoToUrl(new Uri(site, "/engagement/status/manage"));
@@ -112,5 +112,6 @@ public sealed class BrowserTests(PostgresFixture postgres, RedisFixture redis) :
         browser.FindElement(By.Id("withdraw")).Click();
         wait.Until(d => d.FindElement(By.Id("status")).GetAttribute("data-status") == "Withdrawn");
         Assert.Equal(0, (await stack.Engagement.UseAsync<ConstructiveDialogue, DialogueUseCases>(d => d.GetAsync(dialogue.Id))).ApprovedInPerson);
+        Assert.Contains(reference, await stack.Mail.LastBodyToAsync("awa@example.org", "is withdrawn"));
     }
 }

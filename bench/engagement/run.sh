@@ -105,11 +105,36 @@ start gateway "$GATEWAY_CPU" env ASPNETCORE_ENVIRONMENT=Production Logging__LogL
 wait_port "${port[gateway]}" gateway
 log "gateway on ${port[gateway]} (CPU $GATEWAY_CPU)"
 
+# CPU seconds used so far by each server (the process and its children, e.g. PostgreSQL's backends): what one
+# application costs, a figure the other sessions' load does not hide the way it hides throughput.
+cpu_snapshot() { python3 - "$@" <<'PY'
+import os, sys, json
+tick = os.sysconf("SC_CLK_TCK")
+def fields(pid):
+    s = open(f"/proc/{pid}/stat").read()
+    return s[s.rindex(")") + 2:].split()
+def children(pid):
+    out = []
+    for p in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            if int(fields(p)[1]) == pid: out.append(int(p))
+        except (OSError, IndexError): pass
+    return out
+def cpu(pid):
+    try: f = fields(pid)
+    except OSError: return 0.0
+    return sum(int(x) for x in f[11:15]) / tick + sum(cpu(c) for c in children(pid))
+print(json.dumps({name: cpu(int(pid)) for name, pid in (a.split("=") for a in sys.argv[1:])}))
+PY
+}
+snapshot() { cpu_snapshot service="${pid[service]}" postgres="${pid[postgres]}" gateway="${pid[gateway]}" redis="${pid[redis]}"; }
+
 target() { if [[ $1 == direct ]]; then echo "http://127.0.0.1:${port[service]}"; else echo "http://127.0.0.1:${port[gateway]}"; fi; }
 run_path() {
   local path=$1 dialogue burst_pid
   dialogue=$(taskset -c "$LOAD_CPU" dotnet "$client" schedule --target "$(target "$path")" --token-file "$work/secretariat.token" --seats "$SEATS")
   log "$path: $COUNT applications for $SEATS seats, $CONCURRENCY in flight (dialogue $dialogue)"
+  snapshot > "$work/$path.cpu0.json"
   taskset -c "$LOAD_CPU" dotnet "$client" burst --target "$(target "$path")" --token-file "$work/partner.token" --dialogue "$dialogue" \
     --count "$COUNT" --concurrency "$CONCURRENCY" --key-prefix "$path-$RANDOM" --acks "$work/$path.acks" > "$work/$path.json" &
   burst_pid=$!
@@ -120,6 +145,7 @@ run_path() {
     start_service
   fi
   wait "$burst_pid" || die "$path burst failed"
+  snapshot > "$work/$path.cpu1.json"
   taskset -c "$LOAD_CPU" dotnet "$client" check --target "$(target direct)" --token-file "$work/secretariat.token" --dialogue "$dialogue" \
     --acks "$work/$path.acks" > "$work/$path.check.json"
   # Then the first approved application is withdrawn (by the secretariat, through the same path): the first on the
@@ -133,9 +159,11 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 python3 - "$work" "$RESULTS" "$PATHS" "$COUNT" "$SEATS" "$CONCURRENCY" "$load_before" "$load_after" "${KILL_AFTER:-}" <<'PY'
 import json, sys, datetime, subprocess
 work, out, paths, count, seats, conc, before, after, kill = sys.argv[1:10]
-rows, checks, promotes = {}, {}, {}
+rows, checks, promotes, cpus = {}, {}, {}, {}
 for p in paths.split():
     rows[p] = json.load(open(f"{work}/{p}.json")); checks[p] = json.load(open(f"{work}/{p}.check.json")); promotes[p] = json.load(open(f"{work}/{p}.promote.json"))
+    c0, c1 = json.load(open(f"{work}/{p}.cpu0.json")), json.load(open(f"{work}/{p}.cpu1.json"))
+    cpus[p] = {k: c1[k] - c0[k] for k in c0}
 lines = [f"# Engagement burst ({datetime.date.today()})", "",
          f"{count} verified applications from distinct organizations at once, {seats} in-person seats, automatic approval in arrival order, "
          f"{conc} calls in flight; the service on CPU 0 with PostgreSQL, the gateway, Redis and the client on CPU 1."
@@ -153,6 +181,12 @@ for p in rows:
     c, w = checks[p], promotes[p]
     lines.append(f"| {p} | {c['approved_in_person']} | {c['waitlisted']} | {c['applications']} ({c['listed_rows']} rows) | {c['acknowledged_missing']} | {c['approved_arrived_first']} | "
                  f"{c['waitlist_positions_follow_arrival']} | {c['distinct_arrival_numbers']} | {w['promoted_first']} ({w['approved_before']}->{w['approved_after']} approved, {w['waitlisted_before']}->{w['waitlisted_after']} waitlisted, first waitlisted now {w['first_waitlisted_now']}) |")
+lines += ["", "CPU per application during the burst (ms of CPU time of each server, its child processes included; the client not counted)"
+          + (" — the service was killed mid-burst, so its CPU before the kill is lost: not a cost figure" if kill else "") + ":", "",
+          "| path | service | PostgreSQL | gateway | Redis | total | at most, on 2 idle cores |", "|---|---|---|---|---|---|---|"]
+for p, c in cpus.items():
+    n = rows[p]["acknowledged"]; ms = {k: 1000 * v / n for k, v in c.items()}; total = sum(ms.values())
+    lines.append(f"| {p} | {ms['service']:.2f} | {ms['postgres']:.2f} | {ms['gateway']:.2f} | {ms['redis']:.2f} | {total:.2f} | {2000 / total:.0f}/s |")
 if "direct" in rows and "gateway" in rows:
     lines += ["", f"Gateway / direct throughput: {rows['gateway']['per_second'] / rows['direct']['per_second']:.2f}x."]
 open(out, "w").write("\n".join(lines) + "\n")

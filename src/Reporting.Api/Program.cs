@@ -1,5 +1,4 @@
 using Reporting.Api.Extensions;
-using Reporting.Api.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,6 +8,5 @@ builder.AddReportingService();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
-app.MapGrpcService<ReportingGrpcService>();
 
 app.Run();

@@ -39,7 +39,6 @@ public static class ReportingServiceExtensions
         services.AddScoped<ProgressReports>();
         services.AddScoped<Recommendations>();
         services.AddScoped<SecretariatRecords>();
-        services.AddScoped<ReadModelRebuild>();
         services.AddScoped<ReviewProjection>();
         services.AddScoped<NominationProjection>();
         services.AddScoped<DocumentProjection>();

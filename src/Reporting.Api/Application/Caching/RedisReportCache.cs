@@ -4,15 +4,15 @@ using StackExchange.Redis;
 namespace Reporting.Api.Application.Caching;
 
 /// <summary>
-/// The report cache in Redis: <c>reporting:generation</c> (INCR by every applied event) and
-/// <c>reporting:report:{generation}:{key}</c> (the serialized report, with a time to live). A report computed while an
+/// The report cache in Redis: <c>{prefix}:generation</c> (INCR by every applied event) and
+/// <c>{prefix}:report:{generation}:{key}</c> (the serialized report, with a time to live). A report computed while an
 /// event commits is stored under the generation it started with, which nobody reads once the event moved it on.
 /// When Redis cannot be reached the report is computed each time (and the failure logged): figures are never wrong,
 /// only slower.
 /// </summary>
 public sealed class RedisReportCache(IConnectionMultiplexer redis, IOptions<ReportCacheOptions> options, ILogger<RedisReportCache> logger) : IReportCache
 {
-    public const string GenerationKey = "reporting:generation";
+    private string GenerationKey => options.Value.KeyPrefix + ":generation";
 
     public async Task<byte[]> GetOrAddAsync(string key, Func<CancellationToken, Task<byte[]>> compute, CancellationToken cancellationToken)
     {
@@ -21,7 +21,7 @@ public sealed class RedisReportCache(IConnectionMultiplexer redis, IOptions<Repo
         {
             var database = redis.GetDatabase();
             var generation = (long?)await database.StringGetAsync(GenerationKey) ?? 0;
-            entry = $"reporting:report:{generation}:{key}";
+            entry = $"{options.Value.KeyPrefix}:report:{generation}:{key}";
             var cached = await database.StringGetAsync(entry);
             if (cached.HasValue)
             {

@@ -68,32 +68,38 @@ public sealed class Recommendations(ReportingDbContext db, TimeProvider time)
         {
             return;
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("SELECT 1 FROM (SELECT pg_advisory_xact_lock({0})) AS l", [CompilationLock], cancellationToken);
-        if (await db.Recommendations.AnyAsync(cancellationToken))
-        {
-            return;
-        }
         var now = time.GetUtcNow();
-        foreach (var entry in entries.Select(e => EntryRules.Validate(e, now.Year)))
+        var valid = entries.Select(e => EntryRules.Validate(e, now.Year)).ToList();
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
-            db.Recommendations.Add(new RecommendationRecord
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("SELECT 1 FROM (SELECT pg_advisory_xact_lock({0})) AS l", [CompilationLock], ct);
+            if (await db.Recommendations.AnyAsync(ct))
             {
-                Id = Guid.CreateVersion7(now),
-                Kind = KindName(entry.Kind),
-                Body = entry.Body,
-                Year = entry.Year,
-                DocumentSymbol = entry.DocumentSymbol,
-                Number = entry.Number,
-                Text = entry.Text,
-                Topics = [.. entry.Topics],
-                AddedAt = now,
-                AddedBy = "seed: compilation of April 2024",
-            });
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        await RegenerateAsync(now, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+                return;
+            }
+            foreach (var entry in valid)
+            {
+                db.Recommendations.Add(new RecommendationRecord
+                {
+                    Id = Guid.CreateVersion7(now),
+                    Kind = KindName(entry.Kind),
+                    Body = entry.Body,
+                    Year = entry.Year,
+                    DocumentSymbol = entry.DocumentSymbol,
+                    Number = entry.Number,
+                    Text = entry.Text,
+                    Topics = [.. entry.Topics],
+                    AddedAt = now,
+                    AddedBy = "seed: compilation of April 2024",
+                });
+                // One at a time, so the identity column keeps the published order.
+                await db.SaveChangesAsync(ct);
+            }
+            await RegenerateAsync(now, ct);
+            await transaction.CommitAsync(ct);
+        }, cancellationToken);
     }
 
     public async Task<ListRecommendationsResponse> ListAsync(ListRecommendationsRequest request, CancellationToken cancellationToken)
@@ -137,8 +143,8 @@ public sealed class Recommendations(ReportingDbContext db, TimeProvider time)
             throw DomainException.Invalid("text", "Give words to search for, topics, or both.");
         }
         var rows = await db.Database.SqlQueryRaw<SearchRow>("""
-            SELECT r.id AS "Id", ts_rank(r.search, q) AS "Rank",
-                   ts_headline('english', r.text, q, 'StartSel=**, StopSel=**, MaxWords=35, MinWords=12, MaxFragments=2') AS "Snippet"
+            SELECT r.id AS "Id", coalesce(ts_rank(r.search, q), 0)::real AS "Rank",
+                   coalesce(ts_headline('english', r.text, q, 'StartSel=**, StopSel=**, MaxWords=35, MinWords=12, MaxFragments=2'), r.text) AS "Snippet"
             FROM recommendations r, (SELECT CASE WHEN @text = '' THEN NULL ELSE websearch_to_tsquery('english', @text) END AS q) query
             WHERE (@text = '' OR r.search @@ q) AND r.topics @> @topics
             ORDER BY ts_rank(r.search, q) DESC NULLS LAST, r.sequence

@@ -34,8 +34,12 @@ public sealed class ReadModelRebuild(ReportingDbContext db, IReadModelSources so
         }
     }
 
-    private async Task<RebuildReadModelsResponse> RebuildAsync(string accessToken, string requestedBy, CancellationToken cancellationToken)
+    private Task<RebuildReadModelsResponse> RebuildAsync(string accessToken, string requestedBy, CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(ct => RebuildOnceAsync(accessToken, requestedBy, ct), cancellationToken);
+
+    private async Task<RebuildReadModelsResponse> RebuildOnceAsync(string accessToken, string requestedBy, CancellationToken cancellationToken)
     {
+        db.ChangeTracker.Clear();
         var started = time.GetUtcNow();
         var reviews = new ReviewProjection(db);
         var nominations = new NominationProjection(db);

@@ -19,7 +19,7 @@ public static class ReportingServiceExtensions
     /// <summary>
     /// The Reporting service: token validation, its database (<c>ConnectionStrings__reportingdb</c>, migrations at
     /// start, the 2024 compilation loaded into an empty one), the report cache in Redis (<c>ConnectionStrings__redis</c>),
-    /// the consumers of the Reviews, Nominations and Documents events over RabbitMQ when
+    /// the consumers of the Reviews, Nominations, Documents and Engagement events over RabbitMQ when
     /// <c>ConnectionStrings__messaging</c> is set, and the use cases.
     /// </summary>
     public static IHostApplicationBuilder AddReportingService(this IHostApplicationBuilder builder)
@@ -42,6 +42,7 @@ public static class ReportingServiceExtensions
         services.AddScoped<ReviewProjection>();
         services.AddScoped<NominationProjection>();
         services.AddScoped<DocumentProjection>();
+        services.AddScoped<EngagementProjection>();
         services.AddHostedService<CompilationSeedHostedService>();
         return builder;
     }
@@ -59,6 +60,7 @@ public static class ReportingServiceExtensions
             bus.AddConsumer<ReviewEventsConsumer>();
             bus.AddConsumer<NominationEventsConsumer>();
             bus.AddConsumer<DocumentEventsConsumer>();
+            bus.AddConsumer<EngagementEventsConsumer>();
         });
         return builder;
     }

@@ -4,24 +4,35 @@ using ReviewMechanism.Events.V1;
 
 namespace Reporting.Api.IntegrationEvents;
 
-/// <summary>The Documents service's events: questionnaires, written feedback, lists of observations (queue <c>reporting.document-events</c>).</summary>
+/// <summary>
+/// The Documents service's events: questionnaires and written feedback transmitted, lists of observations finalized
+/// (with their technical assistance needs), summaries and documents published (queue <c>reporting.document-events</c>).
+/// </summary>
 public sealed class DocumentEventsConsumer(ReadModelInbox inbox, DocumentProjection projection)
-    : IConsumer<QuestionnaireSubmitted>, IConsumer<WrittenFeedbackSubmitted>, IConsumer<ListOfObservationsFinalized>
+    : IConsumer<QuestionnaireTransmitted>, IConsumer<WrittenFeedbackTransmitted>, IConsumer<ListOfObservationsFinalized>,
+      IConsumer<SummaryPublished>, IConsumer<DocumentPublished>
 {
-    public Task Consume(ConsumeContext<QuestionnaireSubmitted> context) =>
-        inbox.ApplyOnceAsync(context, (e, ct) => projection.RecordAsync(Fact(DocumentProjection.Questionnaire, e.CountryReviewId, e.Party, EventFacts.At(e.SubmittedAt), 0), ct));
+    public Task Consume(ConsumeContext<QuestionnaireTransmitted> context) => inbox.ApplyOnceAsync(context, (e, ct) => projection.RecordAsync(
+        Fact(DocumentProjection.Questionnaire, e.DocumentId, e.Version, e.CountryReviewId, e.Party, e.OccurredAt, e.Language, 0), ct));
 
-    public Task Consume(ConsumeContext<WrittenFeedbackSubmitted> context) =>
-        inbox.ApplyOnceAsync(context, (e, ct) => projection.RecordAsync(Fact(DocumentProjection.WrittenFeedback, e.CountryReviewId, e.ReviewerParty, EventFacts.At(e.SubmittedAt), 0), ct));
+    public Task Consume(ConsumeContext<WrittenFeedbackTransmitted> context) => inbox.ApplyOnceAsync(context, (e, ct) => projection.RecordAsync(
+        Fact(DocumentProjection.WrittenFeedback, e.DocumentId, e.Version, e.CountryReviewId, e.Party, e.OccurredAt, e.Language, 0), ct));
 
-    public Task Consume(ConsumeContext<ListOfObservationsFinalized> context) =>
-        inbox.ApplyOnceAsync(context, (e, ct) => projection.RecordAsync(Fact(DocumentProjection.ListOfObservations, e.CountryReviewId, "", EventFacts.At(e.FinalizedAt), 0), ct));
+    public Task Consume(ConsumeContext<ListOfObservationsFinalized> context) => inbox.ApplyOnceAsync(context, (e, ct) => projection.RecordAsync(
+        Fact(DocumentProjection.ListOfObservations, e.DocumentId, e.Version, e.CountryReviewId, e.Party, e.OccurredAt, e.Language, e.TechnicalAssistanceNeeds), ct));
 
-    /// <summary>These events name no document: the key is the kind, the review and the party (one of each per review).</summary>
-    private static DocumentFact Fact(string kind, string reviewId, string party, DateTimeOffset at, int needs)
+    public Task Consume(ConsumeContext<SummaryPublished> context) => inbox.ApplyOnceAsync(context, (e, ct) => projection.RecordAsync(
+        Fact(DocumentProjection.Summary, e.DocumentId, e.Version, e.CountryReviewId, e.Party, e.OccurredAt, e.Language, 0), ct));
+
+    public Task Consume(ConsumeContext<DocumentPublished> context) => inbox.ApplyOnceAsync(context, (e, ct) => projection.RecordAsync(
+        Fact(DocumentProjection.Published, e.DocumentId, e.Version, e.CountryReviewId, e.Party, e.OccurredAt, e.Language, 0), ct));
+
+    /// <summary>One row per kind, document and version; a document without an id is keyed by its review and party.</summary>
+    public static DocumentFact Fact(string kind, string documentId, int version, string reviewId, string party, Google.Protobuf.WellKnownTypes.Timestamp? at, string language, int needs)
     {
         var review = EventFacts.Id(reviewId);
         var iso3 = EventFacts.Party(party);
-        return new DocumentFact($"{kind}:{review}:{iso3}", kind, review, iso3, at, "", needs);
+        var key = documentId.Length > 0 ? $"{kind}:{documentId}:{version}" : $"{kind}:{review}:{iso3}";
+        return new DocumentFact(key, kind, review, iso3, EventFacts.At(at), language.Trim().ToLowerInvariant(), needs);
     }
 }

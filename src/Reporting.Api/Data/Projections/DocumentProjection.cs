@@ -8,6 +8,8 @@ public sealed class DocumentProjection(ReportingDbContext db)
     public const string Questionnaire = "QUESTIONNAIRE";
     public const string WrittenFeedback = "WRITTEN_FEEDBACK";
     public const string ListOfObservations = "LIST_OF_OBSERVATIONS";
+    public const string Summary = "SUMMARY_PUBLISHED";
+    public const string Published = "DOCUMENT_PUBLISHED";
 
     public async Task RecordAsync(DocumentFact fact, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlInterpolatedAsync($"""

@@ -8,5 +8,6 @@ builder.AddReportingService();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapReportingEndpoints();
 
 app.Run();

@@ -27,6 +27,8 @@ public static class ReportingServiceExtensions
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         builder.AddDefaultAuthentication();
+        builder.AddDashboardAuthentication();
+        services.AddRazorPages();
         builder.AddNpgsqlDbContext<ReportingDbContext>(DatabaseResource);
         builder.AddRedisClient();
         builder.AddReportingMessaging();

@@ -1,12 +1,16 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Reporting.Api.Data;
 using Reporting.Api.Data.Projections;
 
 namespace Reporting.Tests.Support;
 
-/// <summary>Writes a data set's facts through the projections (as the consumers do), in the order given.</summary>
+/// <summary>Writes a data set's facts through the projections, as the consumers do (under the read-model lock), in the order given.</summary>
 public static class Facts
 {
-    public static async Task ApplyAsync(this ReportingHost host, October2023 data, bool reversed = false)
+    public static Task ApplyAsync(this ReportingHost host, October2023 data, bool reversed = false) => WriteAsync(host.Services, data, reversed);
+
+    public static async Task WriteAsync(IServiceProvider services, October2023 data, bool reversed = false)
     {
         var writes = new List<Func<IServiceProvider, CancellationToken, Task>>();
         writes.AddRange(data.Reviews.Select(r => (Func<IServiceProvider, CancellationToken, Task>)((sp, ct) => sp.GetRequiredService<ReviewProjection>().OpenedAsync(r, ct))));
@@ -17,10 +21,10 @@ public static class Facts
         {
             writes.Reverse();
         }
-        // One transaction per batch keeps the test quick; each write is what one event does.
+        // One transaction per batch keeps the tests quick; each write is what one event does.
         foreach (var batch in writes.Chunk(200))
         {
-            await host.ApplyAsync(async (sp, ct) =>
+            await WriteAsync(services, async (sp, ct) =>
             {
                 foreach (var write in batch)
                 {
@@ -28,5 +32,18 @@ public static class Facts
                 }
             });
         }
+    }
+
+    public static async Task WriteAsync(IServiceProvider services, Func<IServiceProvider, CancellationToken, Task> write)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReportingDbContext>();
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await ReadModelLock.SharedAsync(db, CancellationToken.None);
+            await write(scope.ServiceProvider, CancellationToken.None);
+            await transaction.CommitAsync();
+        });
     }
 }

@@ -1,9 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
-using Reporting.Api.Data;
 using Reporting.Api.Extensions;
 
 namespace Reporting.Tests.Support;
@@ -62,17 +60,9 @@ public sealed class ReportingHost : IAsyncDisposable
     });
 
     /// <summary>Writes facts as a consumer would: one transaction, under the read-model lock.</summary>
-    public Task ApplyAsync(Func<IServiceProvider, CancellationToken, Task> write) => InScopeAsync(async sp =>
-    {
-        var db = sp.GetRequiredService<ReportingDbContext>();
-        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            await ReadModelLock.SharedAsync(db, CancellationToken.None);
-            await write(sp, CancellationToken.None);
-            await transaction.CommitAsync();
-        });
-    });
+    public Task ApplyAsync(Func<IServiceProvider, CancellationToken, Task> write) => Facts.WriteAsync(_host.Services, write);
+
+    public IServiceProvider Services => _host.Services;
 
     public async ValueTask DisposeAsync()
     {

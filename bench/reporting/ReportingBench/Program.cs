@@ -70,17 +70,21 @@ try
     watch.Restart();
     service = await ReportingApp.StartAsync(settings);
     var applied = 0L;
+    TimeSpan? first = null;
     while (watch.Elapsed < TimeSpan.FromMinutes(smoke ? 5 : 60))
     {
         applied = await InboxCountAsync(postgres.GetConnectionString("reportingdb")) - before;
+        first ??= applied > 0 ? watch.Elapsed : null;
         if (applied >= scale.Backlog)
         {
             break;
         }
-        await Task.Delay(200);
+        await Task.Delay(100);
     }
-    var seconds = watch.Elapsed.TotalSeconds;
-    Say(string.Create(CultureInfo.InvariantCulture, $"- catch-up: {applied:N0} of {scale.Backlog:N0} events applied in {seconds:0.0} s from the service's start = {applied / seconds:0} events/s (each in its own inbox transaction)"));
+    var total = watch.Elapsed.TotalSeconds;
+    var applying = Math.Max(0.001, total - (first ?? watch.Elapsed).TotalSeconds);
+    Say(string.Create(CultureInfo.InvariantCulture,
+        $"- catch-up: {applied:N0} of {scale.Backlog:N0} events applied {total:0.0} s after the service's start (first one after {first?.TotalSeconds ?? double.NaN:0.0} s): {applied / applying:0} events/s while applying (each in its own inbox transaction)"));
     await service.DisposeAsync();
     Say($"- load average after: {Stats.LoadAverage()}");
 }

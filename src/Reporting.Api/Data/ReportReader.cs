@@ -62,11 +62,9 @@ public sealed class ReportReader(ReportingDbContext db)
         var observations = (await ListAsync(connection, """
             SELECT count(*)::int, coalesce(sum(technical_assistance_needs), 0)::int FROM rm_document_events WHERE kind = 'LIST_OF_OBSERVATIONS' AND occurred_at < @end
             """, end, r => (Lists: r.GetInt32(0), Needs: r.GetInt32(1)), cancellationToken)).Single();
-        var lastEvent = (await ListAsync(connection, """
-            SELECT greatest((SELECT max(opened_at) FROM rm_reviews WHERE opened_at < @end), (SELECT max(changed_at) FROM rm_stage_changes WHERE changed_at < @end),
-                            (SELECT max(effective_from) FROM rm_nominations WHERE effective_from < @end), (SELECT max(ended_at) FROM rm_nominations WHERE ended_at < @end),
-                            (SELECT max(occurred_at) FROM rm_document_events WHERE occurred_at < @end))
-            """, end, r => r.IsDBNull(0) ? (DateTimeOffset?)null : r.GetFieldValue<DateTimeOffset>(0), cancellationToken)).Single();
+        // When the read models last took an event in (the inbox's processed_at is indexed; scanning every fact table is not).
+        var lastEvent = (await ListAsync(connection, "SELECT max(processed_at) FROM inbox_messages WHERE processed_at < @end",
+            end, r => r.IsDBNull(0) ? (DateTimeOffset?)null : r.GetFieldValue<DateTimeOffset>(0), cancellationToken)).Single();
         await transaction.CommitAsync(cancellationToken);
         return new ReportInputs(
             asOf, reviews, focalPoints, lastEnds.ToDictionary(e => e.Party, e => e.At), feedback.ToDictionary(f => f.Review, f => f.Count),

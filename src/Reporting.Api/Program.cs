@@ -4,6 +4,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddReportingService();
+builder.AddReportingDashboard();
 
 var app = builder.Build();
 

@@ -16,6 +16,7 @@ public sealed class ReportingApp : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddServiceDefaults();
         builder.AddReportingService();
+        builder.AddReportingDashboard();
         var app = builder.Build();
         app.MapDefaultEndpoints();
         app.MapReportingEndpoints();

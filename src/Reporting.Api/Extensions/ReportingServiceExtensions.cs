@@ -27,8 +27,6 @@ public static class ReportingServiceExtensions
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         builder.AddDefaultAuthentication();
-        builder.AddDashboardAuthentication();
-        services.AddRazorPages();
         builder.AddNpgsqlDbContext<ReportingDbContext>(DatabaseResource);
         builder.AddRedisClient();
         builder.AddReportingMessaging();
@@ -46,6 +44,14 @@ public static class ReportingServiceExtensions
         services.AddScoped<DocumentProjection>();
         services.AddScoped<EngagementProjection>();
         services.AddHostedService<CompilationSeedHostedService>();
+        return builder;
+    }
+
+    /// <summary>The dashboard's pages (Razor Pages) and the secretariat's sign-in (<see cref="DashboardAuthentication"/>).</summary>
+    public static IHostApplicationBuilder AddReportingDashboard(this IHostApplicationBuilder builder)
+    {
+        builder.AddDashboardAuthentication();
+        builder.Services.AddRazorPages();
         return builder;
     }
 

@@ -49,6 +49,7 @@ public sealed class DashboardServer : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(now));
         builder.AddServiceDefaults();
         builder.AddReportingService();
+        builder.AddReportingDashboard();
         var app = builder.Build();
         app.MapDefaultEndpoints();
         app.MapReportingEndpoints();

@@ -78,7 +78,7 @@ public sealed class ProxyConfigLoaderTests
 
         var config = ProxyConfigLoader.Load(configuration.GetSection("ReverseProxy"));
 
-        Assert.Equal(["documents", "engagement", "identity", "identity-grpc", "nominations", "reporting", "reviews", "web"], config.Clusters.Select(c => c.ClusterId).Order());
-        Assert.All(config.Clusters.Where(c => c.ClusterId is not ("identity" or "web")), c => Assert.Equal(HttpVersion.Version20, c.HttpRequest!.Version));
+        Assert.Equal(["documents", "engagement", "identity", "identity-grpc", "nominations", "reporting", "reporting-http", "reviews", "web"], config.Clusters.Select(c => c.ClusterId).Order());
+        Assert.All(config.Clusters.Where(c => c.ClusterId is not ("identity" or "web" or "reporting-http")), c => Assert.Equal(HttpVersion.Version20, c.HttpRequest!.Version));
     }
 }

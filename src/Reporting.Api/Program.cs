@@ -1,4 +1,5 @@
 using Reporting.Api.Extensions;
+using Reporting.Api.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,5 +11,6 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapReportingEndpoints();
+app.MapGrpcService<ReportingGrpcService>();
 
 app.Run();

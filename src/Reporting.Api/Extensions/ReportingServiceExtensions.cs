@@ -20,7 +20,8 @@ public static class ReportingServiceExtensions
     /// The Reporting service: token validation, its database (<c>ConnectionStrings__reportingdb</c>, migrations at
     /// start, the 2024 compilation loaded into an empty one), the report cache in Redis (<c>ConnectionStrings__redis</c>),
     /// the consumers of the Reviews, Nominations, Documents and Engagement events over RabbitMQ when
-    /// <c>ConnectionStrings__messaging</c> is set, and the use cases.
+    /// <c>ConnectionStrings__messaging</c> is set, the use cases, and the Reviews and Nominations clients the rebuild
+    /// reads (service discovery: <c>services__reviews__grpc__0</c>, <c>services__nominations__grpc__0</c>).
     /// </summary>
     public static IHostApplicationBuilder AddReportingService(this IHostApplicationBuilder builder)
     {
@@ -43,6 +44,10 @@ public static class ReportingServiceExtensions
         services.AddScoped<NominationProjection>();
         services.AddScoped<DocumentProjection>();
         services.AddScoped<EngagementProjection>();
+        services.AddScoped<ReadModelRebuild>();
+        services.AddScoped<IReadModelSources, ServiceApiSources>();
+        services.AddServiceGrpcClient<ReviewMechanism.Reviews.V1.ReviewsService.ReviewsServiceClient>("reviews");
+        services.AddServiceGrpcClient<ReviewMechanism.Nominations.V1.NominationsService.NominationsServiceClient>("nominations");
         services.AddHostedService<CompilationSeedHostedService>();
         return builder;
     }

@@ -3,7 +3,7 @@ using Reporting.Api.Application.Records;
 using Reporting.Api.Data.Projections;
 using Reporting.Tests.Support;
 using ReviewMechanism.Reporting.V1;
-using Pb = ReviewMechanism.Reviews.V1;
+using ReviewsV1 = ReviewMechanism.Reviews.V1;
 
 namespace Reporting.Tests.ReadModels;
 
@@ -66,8 +66,8 @@ public sealed class EngagementFiguresTests(ServersFixture servers)
         await host.InScopeAsync(async sp =>
         {
             var records = sp.GetRequiredService<SecretariatRecords>();
-            await records.RecordBriefingAsync(Briefing(new Pb.Date { Year = 2023, Month = 3, Day = 1 }, 120, ["en", "pt"], ["BRA", "AGO", "MOZ"]), "secretariat-1", CancellationToken.None);
-            await records.RecordBriefingAsync(Briefing(new Pb.Date { Year = 2023, Month = 5, Day = 2 }, 40, ["fr"], ["SEN", "AGO"]), "secretariat-1", CancellationToken.None);
+            await records.RecordBriefingAsync(Briefing(new ReviewsV1.Date { Year = 2023, Month = 3, Day = 1 }, 120, ["en", "pt"], ["BRA", "AGO", "MOZ"]), "secretariat-1", CancellationToken.None);
+            await records.RecordBriefingAsync(Briefing(new ReviewsV1.Date { Year = 2023, Month = 5, Day = 2 }, 40, ["fr"], ["SEN", "AGO"]), "secretariat-1", CancellationToken.None);
             await records.RecordSurveyResponseAsync(Survey("KEN", "Training needs", "Legislative framework support"), "secretariat-1", CancellationToken.None);
             await records.RecordSurveyResponseAsync(Survey("PER", "Training needs"), "secretariat-1", CancellationToken.None);
         });
@@ -86,12 +86,12 @@ public sealed class EngagementFiguresTests(ServersFixture servers)
         await using var host = await ReportingHost.StartAsync(servers, Now);
 
         var error = await Assert.ThrowsAsync<ReviewMechanism.ServiceDefaults.Errors.DomainException>(() => host.InScopeAsync(sp =>
-            sp.GetRequiredService<SecretariatRecords>().RecordBriefingAsync(Briefing(new Pb.Date { Year = 2024, Month = 1, Day = 1 }, 5, ["english"], ["BR"]), "s", CancellationToken.None)));
+            sp.GetRequiredService<SecretariatRecords>().RecordBriefingAsync(Briefing(new ReviewsV1.Date { Year = 2024, Month = 1, Day = 1 }, 5, ["english"], ["BR"]), "s", CancellationToken.None)));
 
         Assert.Equal(["held_on", "languages", "countries"], error.Violations.Select(v => v.Field));
     }
 
-    private static RecordBriefingRequest Briefing(Pb.Date heldOn, int officials, string[] languages, string[] countries)
+    private static RecordBriefingRequest Briefing(ReviewsV1.Date heldOn, int officials, string[] languages, string[] countries)
     {
         var request = new RecordBriefingRequest { HeldOn = heldOn, Title = "Briefing on the review process", Officials = officials };
         request.Languages.AddRange(languages);
@@ -101,7 +101,7 @@ public sealed class EngagementFiguresTests(ServersFixture servers)
 
     private static RecordTechnicalAssistanceSurveyResponseRequest Survey(string party, params string[] needs)
     {
-        var request = new RecordTechnicalAssistanceSurveyResponseRequest { Party = party, ReceivedOn = new Pb.Date { Year = 2023, Month = 2, Day = 1 } };
+        var request = new RecordTechnicalAssistanceSurveyResponseRequest { Party = party, ReceivedOn = new ReviewsV1.Date { Year = 2023, Month = 2, Day = 1 } };
         request.Needs.AddRange(needs);
         return request;
     }

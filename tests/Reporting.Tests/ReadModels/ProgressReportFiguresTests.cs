@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Reporting.Api.Application.Reports;
 using Reporting.Tests.Support;
 using ReviewMechanism.Reporting.V1;
-using Pb = ReviewMechanism.Reviews.V1;
+using ReviewsV1 = ReviewMechanism.Reviews.V1;
 
 namespace Reporting.Tests.ReadModels;
 

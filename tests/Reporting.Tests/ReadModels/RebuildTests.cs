@@ -10,7 +10,7 @@ using Reporting.Tests.Support;
 using ReviewMechanism.Events.V1;
 using ReviewMechanism.Nominations.V1;
 using ReviewMechanism.Reviews.V1;
-using Pb = ReviewMechanism.Reviews.V1;
+using ReviewsV1 = ReviewMechanism.Reviews.V1;
 
 namespace Reporting.Tests.ReadModels;
 
@@ -34,7 +34,7 @@ public sealed class RebuildTests(ServersFixture servers)
 
         var response = await host.InScopeAsync(sp => new ReadModelRebuild(
             sp.GetRequiredService<ReportingDbContext>(), new AnswersOf(data), sp.GetRequiredService<IReportCache>(), TimeProvider.System, NullLogger<ReadModelRebuild>.Instance)
-            .RunAsync("token", "secretariat-1", CancellationToken.None));
+            .RunAsync("secretariat-1", CancellationToken.None));
         var report = await ProgressReportFiguresTests.ReportAsync(host, October2023.ReportDate, full: true);
 
         Assert.Equal((189, 1299), (response.Reviews, response.Nominations));
@@ -44,13 +44,13 @@ public sealed class RebuildTests(ServersFixture servers)
     /// <summary>What the Reviews and Nominations APIs would answer for the data set.</summary>
     private sealed class AnswersOf(October2023 data) : IReadModelSources
     {
-        public Task<IReadOnlyList<CountryReview>> ListCountryReviewsAsync(string accessToken, CancellationToken cancellationToken) =>
+        public Task<IReadOnlyList<CountryReview>> ListCountryReviewsAsync(CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<CountryReview>>([.. data.Reviews.Select(Review)]);
 
-        public Task<IReadOnlyList<string>> ListPartiesAsync(string accessToken, CancellationToken cancellationToken) =>
+        public Task<IReadOnlyList<string>> ListPartiesAsync(CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<string>>([.. Enumerable.Range(0, 189).Select(October2023.Party)]);
 
-        public Task<IReadOnlyList<Nomination>> ListNominationsAsync(string party, string accessToken, CancellationToken cancellationToken) =>
+        public Task<IReadOnlyList<Nomination>> ListNominationsAsync(string party, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<Nomination>>([.. data.Nominations.Where(n => n.Party == party).Select(n => new Nomination
             {
                 NominationId = n.NominationId,
@@ -72,7 +72,7 @@ public sealed class RebuildTests(ServersFixture servers)
                 GroupNumber = opened.Group,
                 Phase = opened.Phase,
                 Cluster = opened.Cluster,
-                StartDate = new Pb.Date { Year = opened.StartDate.Year, Month = opened.StartDate.Month, Day = opened.StartDate.Day },
+                StartDate = new ReviewsV1.Date { Year = opened.StartDate.Year, Month = opened.StartDate.Month, Day = opened.StartDate.Day },
                 StageEnteredAt = Timestamp.FromDateTimeOffset(opened.OpenedAt),
             };
             review.Participants.AddRange(opened.Places.Select(p => new ReviewParticipant

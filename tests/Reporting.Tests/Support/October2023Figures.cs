@@ -1,5 +1,5 @@
 using ReviewMechanism.Reporting.V1;
-using Pb = ReviewMechanism.Reviews.V1;
+using ReviewsV1 = ReviewMechanism.Reviews.V1;
 
 namespace Reporting.Tests.Support;
 
@@ -11,7 +11,7 @@ public static class October2023Figures
         Xunit.Assert.Equal(189, report.TotalReviews);
         Xunit.Assert.Equal(189, report.ParticipatingParties);
         Xunit.Assert.Equal([(1, 62, 9, 17, 2), (2, 63, 7, 11, 0), (3, 64, 9, 5, 0)], report.Groups.Select(g => (g.GroupNumber, g.Reviews,
-            Stage(g, Pb.ReviewStage.SelfAssessmentQuestionnaire), Stage(g, Pb.ReviewStage.WrittenFeedback), Stage(g, Pb.ReviewStage.ListOfObservationsAndSummary))));
+            Stage(g, ReviewsV1.ReviewStage.SelfAssessmentQuestionnaire), Stage(g, ReviewsV1.ReviewStage.WrittenFeedback), Stage(g, ReviewsV1.ReviewStage.ListOfObservationsAndSummary))));
         Xunit.Assert.Equal((60, 189, "31.7%"), (report.Active.Count, report.Active.Of, report.Active.Display));
         Xunit.Assert.Equal((129, 189, "68.3%"), (report.NotStarted.Count, report.NotStarted.Of, report.NotStarted.Display));
         Xunit.Assert.Equal((129, 50, 79), (report.Inactive.NotStarted, report.Inactive.PreparingConsultation, report.Inactive.MissingFocalPoint));
@@ -26,6 +26,6 @@ public static class October2023Figures
         Xunit.Assert.Equal([(44, 44), (45, 45), (45, 45)], report.Groups.Select(g => (g.Threshold.ReviewsRequired, g.Threshold.ReviewsStillNeeded)));
     }
 
-    private static int Stage(GroupStatus group, Pb.ReviewStage stage) => group.Stages.Single(s => s.Stage == stage).Reviews;
+    private static int Stage(GroupStatus group, ReviewsV1.ReviewStage stage) => group.Stages.Single(s => s.Stage == stage).Reviews;
 
 }

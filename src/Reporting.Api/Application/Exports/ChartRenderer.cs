@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security;
 using ReviewMechanism.Reporting.V1;
 using ScottPlot;
-using Pb = ReviewMechanism.Reviews.V1;
+using ReviewsV1 = ReviewMechanism.Reviews.V1;
 
 namespace Reporting.Api.Application.Exports;
 
@@ -24,7 +24,7 @@ public sealed class ChartRenderer
     private const string Grey = "#b0b0b0";
     private const string Red = "#d62728";
 
-    public static string FileName(ReportChart chart, Pb.Date asOf) =>
+    public static string FileName(ReportChart chart, ReviewsV1.Date asOf) =>
         $"{Slug(chart)}-{asOf.Year:0000}-{asOf.Month:00}-{asOf.Day:00}.svg";
 
     public string Render(ReportChart chart, ProgressReport report, int width, int height) => chart switch
@@ -38,10 +38,10 @@ public sealed class ChartRenderer
         ReportChart.ReviewsByGroup => Stacked(
             "Status of country reviews, by group", Groups(report.Groups.Select(g => g.GroupNumber)),
             [
-                new ChartSeries("Self-assessment questionnaire", Blue, StageCounts(report, Pb.ReviewStage.SelfAssessmentQuestionnaire)),
-                new ChartSeries("Written feedback", Orange, StageCounts(report, Pb.ReviewStage.WrittenFeedback)),
-                new ChartSeries("List of observations", Green, StageCounts(report, Pb.ReviewStage.ListOfObservationsAndSummary)),
-                new ChartSeries("Completed", Purple, StageCounts(report, Pb.ReviewStage.Completed)),
+                new ChartSeries("Self-assessment questionnaire", Blue, StageCounts(report, ReviewsV1.ReviewStage.SelfAssessmentQuestionnaire)),
+                new ChartSeries("Written feedback", Orange, StageCounts(report, ReviewsV1.ReviewStage.WrittenFeedback)),
+                new ChartSeries("List of observations", Green, StageCounts(report, ReviewsV1.ReviewStage.ListOfObservationsAndSummary)),
+                new ChartSeries("Completed", Purple, StageCounts(report, ReviewsV1.ReviewStage.Completed)),
             ], width, height),
         ReportChart.Consultations => Stacked(
             "Preliminary consultations held, by group", Groups(report.Consultations.ByGroup.Select(g => g.GroupNumber)),
@@ -96,7 +96,7 @@ public sealed class ChartRenderer
 
     public static ReportChart? FromSlug(string slug) => Charts.Cast<ReportChart?>().FirstOrDefault(c => Slug(c!.Value) == slug);
 
-    private static int[] StageCounts(ProgressReport report, Pb.ReviewStage stage) =>
+    private static int[] StageCounts(ProgressReport report, ReviewsV1.ReviewStage stage) =>
         [.. report.Groups.Select(g => g.Stages.FirstOrDefault(s => s.Stage == stage)?.Reviews ?? 0)];
 
     private static string[] Groups(IEnumerable<int> numbers) => [.. numbers.Select(n => "Group " + n)];

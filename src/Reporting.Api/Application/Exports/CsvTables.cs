@@ -1,6 +1,6 @@
 using Reporting.Api.Domain.Reviews;
 using ReviewMechanism.Reporting.V1;
-using Pb = ReviewMechanism.Reviews.V1;
+using ReviewsV1 = ReviewMechanism.Reviews.V1;
 
 namespace Reporting.Api.Application.Exports;
 
@@ -30,7 +30,7 @@ public static class CsvTables
 
     public static ReportTable? FromSlug(string slug) => Tables.Cast<ReportTable?>().FirstOrDefault(t => Slug(t!.Value) == slug);
 
-    public static string FileName(ReportTable table, Pb.Date asOf) => $"{Slug(table)}-{asOf.Year:0000}-{asOf.Month:00}-{asOf.Day:00}.csv";
+    public static string FileName(ReportTable table, ReviewsV1.Date asOf) => $"{Slug(table)}-{asOf.Year:0000}-{asOf.Month:00}-{asOf.Day:00}.csv";
 
     public static string Render(ReportTable table, ProgressReport r) => table switch
     {
@@ -95,5 +95,5 @@ public static class CsvTables
 
     private static IReadOnlyList<object?> Row(string figure, Share share) => [figure, share.Count, share.Of, share.Percent, share.Display];
 
-    private static string Label(Pb.ReviewStage stage) => ((Stage)(int)stage).Label();
+    private static string Label(ReviewsV1.ReviewStage stage) => ((Stage)(int)stage).Label();
 }

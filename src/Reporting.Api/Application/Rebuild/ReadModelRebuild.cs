@@ -16,9 +16,10 @@ namespace Reporting.Api.Application.Rebuild;
 /// </summary>
 public sealed class ReadModelRebuild(ReportingDbContext db, IReadModelSources sources, IReportCache cache, TimeProvider time, ILogger<ReadModelRebuild> logger)
 {
+    private const int SourceCallsAtOnce = 4;
     private static readonly SemaphoreSlim Running = new(1, 1);
 
-    public async Task<RebuildReadModelsResponse> RunAsync(string accessToken, string requestedBy, CancellationToken cancellationToken)
+    public async Task<RebuildReadModelsResponse> RunAsync(string requestedBy, CancellationToken cancellationToken)
     {
         if (!await Running.WaitAsync(0, cancellationToken))
         {
@@ -26,7 +27,7 @@ public sealed class ReadModelRebuild(ReportingDbContext db, IReadModelSources so
         }
         try
         {
-            return await RebuildAsync(accessToken, requestedBy, cancellationToken);
+            return await RebuildAsync(requestedBy, cancellationToken);
         }
         finally
         {
@@ -34,10 +35,10 @@ public sealed class ReadModelRebuild(ReportingDbContext db, IReadModelSources so
         }
     }
 
-    private Task<RebuildReadModelsResponse> RebuildAsync(string accessToken, string requestedBy, CancellationToken cancellationToken) =>
-        db.Database.CreateExecutionStrategy().ExecuteAsync(ct => RebuildOnceAsync(accessToken, requestedBy, ct), cancellationToken);
+    private Task<RebuildReadModelsResponse> RebuildAsync(string requestedBy, CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(ct => RebuildOnceAsync(requestedBy, ct), cancellationToken);
 
-    private async Task<RebuildReadModelsResponse> RebuildOnceAsync(string accessToken, string requestedBy, CancellationToken cancellationToken)
+    private async Task<RebuildReadModelsResponse> RebuildOnceAsync(string requestedBy, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         var started = time.GetUtcNow();
@@ -48,7 +49,7 @@ public sealed class ReadModelRebuild(ReportingDbContext db, IReadModelSources so
         await ReadModelLock.ExclusiveAsync(db, cancellationToken);
         var truncate = "TRUNCATE " + string.Join(", ", ReportingTables.RebuiltFromApis);
         await db.Database.ExecuteSqlRawAsync(truncate, cancellationToken);
-        var countryReviews = await sources.ListCountryReviewsAsync(accessToken, cancellationToken);
+        var countryReviews = await sources.ListCountryReviewsAsync(cancellationToken);
         var stageChanges = 0;
         foreach (var review in countryReviews)
         {
@@ -69,19 +70,16 @@ public sealed class ReadModelRebuild(ReportingDbContext db, IReadModelSources so
             }
         }
         var nominationCount = 0;
-        foreach (var party in await sources.ListPartiesAsync(accessToken, cancellationToken))
+        foreach (var nomination in await NominationsOfEveryPartyAsync(cancellationToken))
         {
-            foreach (var nomination in await sources.ListNominationsAsync(party, accessToken, cancellationToken))
+            await nominations.NominatedAsync(SourceFacts.Nominated(nomination), cancellationToken);
+            nominationCount++;
+            if (SourceFacts.Ended(nomination) is { } ended)
             {
-                await nominations.NominatedAsync(SourceFacts.Nominated(nomination), cancellationToken);
-                nominationCount++;
-                if (SourceFacts.Ended(nomination) is { } ended)
+                await nominations.EndedAsync(ended, cancellationToken);
+                if (ended.EndKind == "SUBSTITUTED" && nomination.SuccessorNominationId.Length > 0)
                 {
-                    await nominations.EndedAsync(ended, cancellationToken);
-                    if (ended.EndKind == "SUBSTITUTED" && nomination.SuccessorNominationId.Length > 0)
-                    {
-                        await nominations.FocalPointReplacedAsync(nomination.NominationId, nomination.SuccessorNominationId, ended.Party, ended.EndedAt, cancellationToken);
-                    }
+                    await nominations.FocalPointReplacedAsync(nomination.NominationId, nomination.SuccessorNominationId, ended.Party, ended.EndedAt, cancellationToken);
                 }
             }
         }
@@ -111,6 +109,16 @@ public sealed class ReadModelRebuild(ReportingDbContext db, IReadModelSources so
         };
         response.SourcesKept.AddRange(["documents", "engagement"]);
         return response;
+    }
+
+    /// <summary>Every party's nominations, a few parties read at a time (one call per party), in the parties' order.</summary>
+    private async Task<IEnumerable<ReviewMechanism.Nominations.V1.Nomination>> NominationsOfEveryPartyAsync(CancellationToken cancellationToken)
+    {
+        var parties = await sources.ListPartiesAsync(cancellationToken);
+        var byParty = new IReadOnlyList<ReviewMechanism.Nominations.V1.Nomination>[parties.Count];
+        await Parallel.ForAsync(0, parties.Count, new ParallelOptions { MaxDegreeOfParallelism = SourceCallsAtOnce, CancellationToken = cancellationToken },
+            async (i, ct) => byParty[i] = await sources.ListNominationsAsync(parties[i], ct));
+        return byParty.SelectMany(n => n);
     }
 
     public async Task<ReadModelStatus> StatusAsync(CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ using Reporting.Api.Application.Reports;
 using Reporting.Api.Data;
 using Reporting.Api.Data.Records;
 using ReviewMechanism.Reporting.V1;
-using Pb = ReviewMechanism.Reviews.V1;
+using ReviewsV1 = ReviewMechanism.Reviews.V1;
 
 namespace Reporting.Api.Application.Records;
 
@@ -88,7 +88,7 @@ public sealed partial class SecretariatRecords(ReportingDbContext db, IReportCac
         return response;
     }
 
-    private DateOnly? Day(Pb.Date? date, string field, List<FieldViolation> violations)
+    private DateOnly? Day(ReviewsV1.Date? date, string field, List<FieldViolation> violations)
     {
         if (date is null || !DateOnly.TryParseExact($"{date.Year:0000}-{date.Month:00}-{date.Day:00}", "yyyy-MM-dd", out var day))
         {

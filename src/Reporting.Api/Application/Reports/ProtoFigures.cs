@@ -2,7 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Reporting.Api.Domain.Figures;
 using Reporting.Api.Domain.Reviews;
 using ReviewMechanism.Reporting.V1;
-using Pb = ReviewMechanism.Reviews.V1;
+using ReviewsV1 = ReviewMechanism.Reviews.V1;
 
 namespace Reporting.Api.Application.Reports;
 
@@ -19,29 +19,29 @@ public static class ProtoFigures
 
     public static Share Share(int count, int of) => Share(ShareFigure.From(count, of));
 
-    public static Pb.Date Date(DateOnly date) => new() { Year = date.Year, Month = date.Month, Day = date.Day };
+    public static ReviewsV1.Date Date(DateOnly date) => new() { Year = date.Year, Month = date.Month, Day = date.Day };
 
-    public static Pb.ReviewStage ProtoStage(Stage stage) => (Pb.ReviewStage)(int)stage;
+    public static ReviewsV1.ReviewStage ProtoStage(Stage stage) => (ReviewsV1.ReviewStage)(int)stage;
 
-    public static Pb.Language Language(string code) => code switch
+    public static ReviewsV1.Language Language(string code) => code switch
     {
-        "ar" => Pb.Language.Arabic,
-        "zh" => Pb.Language.Chinese,
-        "en" => Pb.Language.English,
-        "fr" => Pb.Language.French,
-        "ru" => Pb.Language.Russian,
-        "es" => Pb.Language.Spanish,
-        _ => Pb.Language.Unspecified,
+        "ar" => ReviewsV1.Language.Arabic,
+        "zh" => ReviewsV1.Language.Chinese,
+        "en" => ReviewsV1.Language.English,
+        "fr" => ReviewsV1.Language.French,
+        "ru" => ReviewsV1.Language.Russian,
+        "es" => ReviewsV1.Language.Spanish,
+        _ => ReviewsV1.Language.Unspecified,
     };
 
-    public static string LanguageCode(Pb.Language language) => language switch
+    public static string LanguageCode(ReviewsV1.Language language) => language switch
     {
-        Pb.Language.Arabic => "ar",
-        Pb.Language.Chinese => "zh",
-        Pb.Language.English => "en",
-        Pb.Language.French => "fr",
-        Pb.Language.Russian => "ru",
-        Pb.Language.Spanish => "es",
+        ReviewsV1.Language.Arabic => "ar",
+        ReviewsV1.Language.Chinese => "zh",
+        ReviewsV1.Language.English => "en",
+        ReviewsV1.Language.French => "fr",
+        ReviewsV1.Language.Russian => "ru",
+        ReviewsV1.Language.Spanish => "es",
         _ => "",
     };
 

@@ -6,7 +6,7 @@ using Reporting.Api.Application.Caching;
 using Reporting.Api.Application.Reports;
 using Reporting.Api.Extensions;
 using ReportingBench;
-using ReviewMechanism.Hosting.Servers;
+using ReviewMechanism.LocalServers;
 
 // bench/reporting: see ../README.md. Usage: dotnet run -c Release -- [--smoke] [--out results.md]
 var smoke = args.Contains("--smoke");

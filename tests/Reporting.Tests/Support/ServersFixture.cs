@@ -1,4 +1,4 @@
-using ReviewMechanism.Hosting.Servers;
+using ReviewMechanism.LocalServers;
 
 namespace Reporting.Tests.Support;
 

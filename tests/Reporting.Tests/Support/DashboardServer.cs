@@ -34,6 +34,7 @@ public sealed class DashboardServer : IAsyncDisposable
         {
             ApplicationName = typeof(ReportingServiceExtensions).Assembly.GetName().Name,
             EnvironmentName = "Development",
+            ContentRootPath = SourceFolders.Reporting,
         });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {

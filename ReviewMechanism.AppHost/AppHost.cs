@@ -28,7 +28,10 @@ var engagement = builder.AddService<Projects.Engagement_Api>("engagement", postg
     .WithMail(mail);
 var reporting = builder.AddService<Projects.Reporting_Api>("reporting", postgres.AddDatabase("reportingdb"), messaging, redis);
 
-// No service calls another one's gRPC: what one needs of another arrives as integration events over RabbitMQ.
+// What one service needs of another arrives as integration events over RabbitMQ. The one exception: reporting's
+// rebuild (RebuildReadModels) re-reads the country reviews and the nominations from Reviews' and Nominations' gRPC
+// APIs, so reporting knows their endpoints (no WaitFor: it starts without them; a rebuild then answers UNAVAILABLE).
+reporting.WithReference(reviews).WithReference(nominations);
 
 // The only public entry: routes to every service, validates tokens, rate limits with Redis.
 var gateway = builder.AddGateway<Projects.Gateway>("gateway",

@@ -2,7 +2,7 @@
 # Installs what the tests and benchmarks need besides the .NET SDK, on Debian 12, as root:
 #   - postgresql, rabbitmq-server, redis-server: the servers integration and whole-stack tests start as local
 #     processes (the AppHost would install them itself; installing them here keeps test timings honest);
-#   - chromium, chromium-driver: the browser of the login-flow test;
+#   - chromium, chromium-driver: the browser of the login-flow test and of the reporting charts test;
 #   - python3-grpcio, python3-grpc-tools, python3-protobuf: the grpcio interop client and the
 #     health/reflection check (run with /usr/bin/python3);
 #   - nodejs + npm and tests/interop-node's packages (@grpc/grpc-js, @grpc/proto-loader,

@@ -5,10 +5,12 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddReportingService();
+builder.AddReportingDashboard();
 
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapReportingEndpoints();
 app.MapGrpcService<ReportingGrpcService>();
 
 app.Run();

@@ -34,6 +34,12 @@ public sealed class MechanismGraphTests
         Assert.Contains("mail", WaitsOf(resources["identity"]));
         Assert.Contains("mail", WaitsOf(resources["reviews"]));
         Assert.Contains("messaging-epmd", WaitsOf(resources["messaging"]));
+        // Behind the gateway only reporting calls Reviews and Nominations (its rebuild re-reads them).
+        Assert.Equal(
+            [("reporting", "nominations"), ("reporting", "reviews")],
+            MechanismStack.Services.Where(s => s != "gateway")
+                .SelectMany(s => ServiceReferencesOf(resources[s]).Where(r => r != s && r is "reviews" or "nominations").Select(r => (s, r)))
+                .Order());
         Assert.All(Servers, s => Assert.IsAssignableFrom<IResourceWithConnectionString>(resources[s]));
     }
 
@@ -51,6 +57,11 @@ public sealed class MechanismGraphTests
             Assert.All(server.Annotations.OfType<EndpointAnnotation>(), e => Assert.False(e.IsProxied, $"{server.Name}/{e.Name} is proxied"));
         }
     }
+
+    private static IReadOnlyList<string> ServiceReferencesOf(IResource resource) =>
+        resource.Annotations.OfType<ResourceRelationshipAnnotation>()
+            .Where(r => r.Type == "Reference" && MechanismStack.Services.Contains(r.Resource.Name))
+            .Select(r => r.Resource.Name).Distinct().ToList();
 
     private static IReadOnlyList<string> WaitsOf(IResource resource) =>
         resource.Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name).ToList();

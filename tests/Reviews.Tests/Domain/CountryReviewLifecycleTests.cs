@@ -83,6 +83,19 @@ public class CountryReviewLifecycleTests
     }
 
     [Fact]
+    public void AConsultationMayLeaveTheLanguagesToBeConfirmedAndTheyAreAgreedLater()
+    {
+        var review = New(_clock);
+        NominateAll(review, _clock);
+        review.RecordPreliminaryConsultation(Start.AddDays(3), ["DEU", "FRA", "BRA"], [], false, "SAQ by June", "languages still discussed", _clock.GetUtcNow().AddDays(5), "fp");
+        Assert.Equal(ReviewStage.SelfAssessmentQuestionnaire, review.Stage);
+        Assert.Empty(review.Languages);
+
+        review.SetLanguages([UnLanguage.English, UnLanguage.Spanish], false, _clock.GetUtcNow().AddDays(6));
+        Assert.Equal([UnLanguage.English, UnLanguage.Spanish], review.Languages);
+    }
+
+    [Fact]
     public void AReviewRunsThroughEveryStageToCompletionAsTheClockMoves()
     {
         var review = New(_clock);

@@ -169,7 +169,10 @@ public sealed class CountryReview
 
     // ----- Commands and events moving the stages -----
 
-    /// <summary>Command: the focal points held the preliminary consultation (moves to the questionnaire).</summary>
+    /// <summary>
+    /// Command: the focal points held the preliminary consultation (moves to the questionnaire). The working languages
+    /// agreed there, or none when they are still to be confirmed.
+    /// </summary>
     public void RecordPreliminaryConsultation(
         DateOnly heldOn,
         IReadOnlyList<string> participants,
@@ -207,9 +210,14 @@ public sealed class CountryReview
         {
             throw DomainException.Invalid($"The preliminary consultation cannot be recorded: {violations[0].Description}", violations);
         }
-        var chosen = WorkingLanguages.Validate(languages, exceptionalLanguages);
+        // No language yet: the parties are still discussing them ("to be confirmed" in the secretariat's figures);
+        // they are agreed later with SetLanguages.
+        var chosen = languages.Count == 0 ? null : WorkingLanguages.Validate(languages, exceptionalLanguages);
         PreliminaryConsultation = new PreliminaryConsultationRecord(heldOn, parties, agreedTimeFrames.Trim(), notes, by, now);
-        SetLanguagesUnchecked(chosen, exceptionalLanguages, now);
+        if (chosen is not null)
+        {
+            SetLanguagesUnchecked(chosen, exceptionalLanguages, now);
+        }
         Deadline(DeadlineKind.PreliminaryConsultation).Meet(now);
         MoveTo(ReviewStage.SelfAssessmentQuestionnaire, now, "preliminary consultation recorded", by);
     }

@@ -8,5 +8,6 @@ builder.AddDocumentsApplication();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapDocumentsEndpoints();
 
 app.Run();

@@ -30,6 +30,7 @@ public static class DocumentsApplicationExtensions
         builder.Services.AddScoped<PublishedSearch>();
         builder.Services.AddScoped<CountryProfiles>();
         builder.AddDocumentsMessaging();
+        builder.Services.AddRazorPages();
         return builder;
     }
 }

@@ -30,11 +30,14 @@ public sealed class DocumentsHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private DocumentsHarness(ServiceProvider services, string dataDirectory)
+    private DocumentsHarness(ServiceProvider services, string connectionString, string dataDirectory)
     {
         _services = services;
+        ConnectionString = connectionString;
         DataDirectory = dataDirectory;
     }
+
+    public string ConnectionString { get; }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 
@@ -62,7 +65,7 @@ public sealed class DocumentsHarness : IAsyncDisposable
         {
             services.AddScoped(type);
         }
-        harness = new DocumentsHarness(services.BuildServiceProvider(validateScopes: true), dataDirectory);
+        harness = new DocumentsHarness(services.BuildServiceProvider(validateScopes: true), connectionString, dataDirectory);
         await using var scope = harness._services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DocumentsDbContext>().Database.MigrateAsync();
         return harness;

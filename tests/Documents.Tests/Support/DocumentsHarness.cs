@@ -79,6 +79,12 @@ public sealed class DocumentsHarness : IAsyncDisposable
         return await use(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
+    public async Task<TResult> InScopeAsync<TResult>(Func<IServiceProvider, Task<TResult>> use)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await use(scope.ServiceProvider);
+    }
+
     public Task<DocumentView> Commands(Func<DocumentCommands, Task<DocumentView>> use) => RunAsync(use);
 
     public async Task<TResult> DbAsync<TResult>(Func<DocumentsDbContext, Task<TResult>> use)

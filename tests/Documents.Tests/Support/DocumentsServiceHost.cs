@@ -2,10 +2,8 @@ using System.Net;
 using Documents.Api.Extensions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -16,19 +14,31 @@ public sealed class DocumentsServiceHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private DocumentsServiceHost(WebApplication app, string address)
+    private DocumentsServiceHost(WebApplication app, string address, string grpcAddress)
     {
         _app = app;
         Address = new Uri(address);
+        GrpcAddress = new Uri(grpcAddress);
     }
 
+    /// <summary>HTTP/1.1 (pages, downloads, health).</summary>
     public Uri Address { get; }
 
-    public static async Task<DocumentsServiceHost> StartAsync(string connectionString, string dataDirectory, IDictionary<string, string?>? settings = null)
+    /// <summary>Cleartext HTTP/2 (gRPC).</summary>
+    public Uri GrpcAddress { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<DocumentsServiceHost> StartAsync(string connectionString, string dataDirectory, IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = typeof(DocumentsApplicationExtensions).Assembly.GetName().Name, EnvironmentName = "Development" });
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var (httpPort, grpcPort) = (FreePort(), FreePort());
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Listen(IPAddress.Loopback, httpPort, l => l.Protocols = HttpProtocols.Http1AndHttp2);
+            k.Listen(IPAddress.Loopback, grpcPort, l => l.Protocols = HttpProtocols.Http2);
+        });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:documentsdb"] = connectionString,
@@ -40,12 +50,19 @@ public sealed class DocumentsServiceHost : IAsyncDisposable
         }
         builder.AddServiceDefaults();
         builder.AddDocumentsApplication();
+        configure?.Invoke(builder);
         var app = builder.Build();
         app.MapDefaultEndpoints();
         app.MapDocumentsEndpoints();
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new DocumentsServiceHost(app, address);
+        return new DocumentsServiceHost(app, $"http://127.0.0.1:{httpPort}", $"http://127.0.0.1:{grpcPort}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,10 +1,11 @@
 using Identity.Api.Domain.Accounts;
+using Identity.Api.OpenIdConnect;
 using Identity.Api.OpenIdConnect.Clients;
 using Identity.Api.OpenIdConnect.Keys;
 using Microsoft.AspNetCore.Identity;
-using Identity.Api.OpenIdConnect;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ReviewMechanism.ServiceDefaults.Authorization;
 
 namespace Identity.Api.Data;
 

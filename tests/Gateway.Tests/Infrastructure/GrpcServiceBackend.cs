@@ -1,3 +1,5 @@
+extern alias library;
+
 using System.Net;
 using Gateway.Tests.Services;
 using Microsoft.AspNetCore.Builder;
@@ -32,7 +34,7 @@ public sealed class GrpcServiceBackend : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpcServer(options => options.EnableCallLogging = false);
         var app = builder.Build();
-        app.MapGrpcService<InteropTestService>();
+        library::Microsoft.AspNetCore.Builder.GrpcEndpointRouteBuilderExtensions.MapGrpcService<InteropTestService>(app);
         await app.StartAsync();
         return new GrpcServiceBackend(app);
     }

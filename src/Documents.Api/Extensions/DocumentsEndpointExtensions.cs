@@ -1,5 +1,6 @@
 using Documents.Api.Application.Files;
-using Documents.Api.Domain.Access;
+using Documents.Api.Grpc;
+using ReviewMechanism.ServiceDefaults.Authorization;
 using Microsoft.Net.Http.Headers;
 using ReviewMechanism.ServiceDefaults.Errors;
 
@@ -7,9 +8,11 @@ namespace Documents.Api.Extensions;
 
 public static class DocumentsEndpointExtensions
 {
-    /// <summary>The public country-profile pages (<c>/country-profiles</c>) and their file downloads.</summary>
+    /// <summary>The gRPC services, the public country-profile pages (<c>/country-profiles</c>) and their file downloads.</summary>
     public static WebApplication MapDocumentsEndpoints(this WebApplication app)
     {
+        app.MapGrpcService<DocumentsGrpcService>();
+        app.MapGrpcService<CountryProfilesGrpcService>();
         app.MapRazorPages();
         app.MapGet("/country-profiles/files/{id:guid}", DownloadPublishedFileAsync).AllowAnonymous();
         return app;

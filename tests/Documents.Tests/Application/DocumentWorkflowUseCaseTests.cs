@@ -1,3 +1,4 @@
+using ReviewMechanism.ServiceDefaults.Authorization;
 using Documents.Api.Application;
 using Documents.Api.Application.Documents;
 using Documents.Api.Domain.Access;
@@ -164,7 +165,7 @@ public class DocumentWorkflowUseCaseTests(PostgresFixture postgres)
         Assert.Equal([DocumentAction.Read], read.AllowedActions);
     }
 
-    internal static async Task<Guid> TransmitQuestionnaireAsync(DocumentsHarness h, Documents.Api.Domain.Access.Caller focalPoint)
+    internal static async Task<Guid> TransmitQuestionnaireAsync(DocumentsHarness h, Caller focalPoint)
     {
         var doc = await h.Commands(c => c.CreateAsync(focalPoint, new CreateDocument("", "AUT-C1", DocumentKind.SelfAssessmentQuestionnaire, "", "en", null, null,
             Contents.Questionnaire(("UNTOC-5", AnswerChoice.Yes, "Participation in a criminal organization is an offence under section 278a."))), default));

@@ -1,3 +1,4 @@
+using ReviewMechanism.ServiceDefaults.Authorization;
 using Documents.Api.Application;
 using Documents.Api.Application.Documents;
 using Documents.Api.Application.Files;

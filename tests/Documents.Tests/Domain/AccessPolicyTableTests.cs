@@ -98,7 +98,7 @@ public class AccessPolicyTableTests
     [Fact]
     public void AnExpertNominatedOnlyForItsOwnReviewDoesNotActAsAReviewer()
     {
-        var expert = new Caller("e-deu", Roles(MechanismRoles.GovernmentalExpert), Parties("DEU"));
+        var expert = new Caller("e-deu", "", Roles(MechanismRoles.GovernmentalExpert), Parties("DEU"));
         var nomination = new NominationRecord("n1", "e-deu", "DEU", PersonRole.GovernmentalExpert, NominationScopeKind.OwnReview, "", DateTimeOffset.UnixEpoch);
 
         var who = AccessContext.For(expert, Review, [nomination]);
@@ -110,7 +110,7 @@ public class AccessPolicyTableTests
     [Fact]
     public void ANominationForOneReviewCoversThatReviewOnly()
     {
-        var expert = new Caller("e-deu", Roles(MechanismRoles.GovernmentalExpert), Parties("DEU"));
+        var expert = new Caller("e-deu", "", Roles(MechanismRoles.GovernmentalExpert), Parties("DEU"));
         var forThis = new NominationRecord("n1", "e-deu", "DEU", PersonRole.GovernmentalExpert, NominationScopeKind.SpecificReview, "AUT-C1", DateTimeOffset.UnixEpoch);
         var forAnother = new NominationRecord("n2", "e-deu", "DEU", PersonRole.GovernmentalExpert, NominationScopeKind.SpecificReview, "NGA-C1", DateTimeOffset.UnixEpoch);
 
@@ -121,7 +121,7 @@ public class AccessPolicyTableTests
     [Fact]
     public void ARoleInTheTokenWithoutANominationGivesNothingAndNeitherDoesANominationWithoutTheRole()
     {
-        var focalPointToken = new Caller("fp-aut", Roles(MechanismRoles.FocalPoint), Parties("AUT"));
+        var focalPointToken = new Caller("fp-aut", "", Roles(MechanismRoles.FocalPoint), Parties("AUT"));
         var expertNomination = new NominationRecord("n1", "fp-aut", "AUT", PersonRole.GovernmentalExpert, NominationScopeKind.OwnReview, "", DateTimeOffset.UnixEpoch);
         var ended = new NominationRecord("n2", "fp-aut", "AUT", PersonRole.FocalPoint, NominationScopeKind.OwnReview, "", DateTimeOffset.UnixEpoch);
         ended.End(DateTimeOffset.UnixEpoch.AddDays(1));
@@ -140,11 +140,11 @@ public class AccessPolicyTableTests
         }
         if (caller == "Ngo")
         {
-            return AccessContext.For(new Caller("ngo-1", Roles(MechanismRoles.NgoRepresentative), Parties()), Review, []);
+            return AccessContext.For(new Caller("ngo-1", "", Roles(MechanismRoles.NgoRepresentative), Parties()), Review, []);
         }
         if (caller == "Secretariat")
         {
-            return AccessContext.For(new Caller("sec-1", Roles(MechanismRoles.Secretariat), Parties()), Review, []);
+            return AccessContext.For(new Caller("sec-1", "", Roles(MechanismRoles.Secretariat), Parties()), Review, []);
         }
         var parts = caller.Split(' ');
         var (role, tokenRole) = parts[0] switch
@@ -157,7 +157,7 @@ public class AccessPolicyTableTests
         var scope = party == "AUT" || !Review.Includes(party) ? NominationScopeKind.OwnReview : NominationScopeKind.AsReviewer;
         var person = $"{parts[0]}-{party}".ToLowerInvariant();
         var nomination = new NominationRecord($"n-{person}", person, party, role, scope, "", DateTimeOffset.UnixEpoch);
-        return AccessContext.For(new Caller(person, Roles(tokenRole), Parties(party)), Review, [nomination]);
+        return AccessContext.For(new Caller(person, "", Roles(tokenRole), Parties(party)), Review, [nomination]);
     }
 
     internal static DocumentFacts Document(string name) => name switch

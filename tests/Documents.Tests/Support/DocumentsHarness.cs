@@ -43,7 +43,7 @@ public sealed class DocumentsHarness : IAsyncDisposable
 
     public string DataDirectory { get; }
 
-    public static readonly Caller Secretariat = new("secretariat-1", new HashSet<string> { MechanismRoles.Secretariat }, new HashSet<string>());
+    public static readonly Caller Secretariat = new("secretariat-1", "", new HashSet<string> { MechanismRoles.Secretariat }, new HashSet<string>());
 
     public static async Task<DocumentsHarness> CreateAsync(PostgresFixture postgres, Action<DocumentsOptions>? configure = null)
     {
@@ -129,6 +129,7 @@ public sealed class DocumentsHarness : IAsyncDisposable
 
     public static Caller CallerFor(string person, string party, NominationRole role) => new(
         person,
+        "",
         new HashSet<string> { role switch { NominationRole.FocalPoint => MechanismRoles.FocalPoint, NominationRole.GovernmentalExpert => MechanismRoles.GovernmentalExpert, _ => MechanismRoles.Observer } },
         new HashSet<string> { party });
 

@@ -1,3 +1,4 @@
+using ReviewMechanism.ServiceDefaults.Authorization;
 using Documents.Api.Data;
 using Documents.Api.Domain.Access;
 using Documents.Api.Domain.Documents;
@@ -58,7 +59,7 @@ public sealed class DocumentAccess(DocumentsDbContext db)
 
     private async Task<IReadOnlyList<NominationRecord>> NominationsAsync(Caller caller, CancellationToken ct)
     {
-        if (!caller.IsAuthenticated)
+        if (!caller.IsSignedIn())
         {
             return [];
         }

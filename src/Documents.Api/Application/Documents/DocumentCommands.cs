@@ -1,3 +1,4 @@
+using ReviewMechanism.ServiceDefaults.Authorization;
 using Documents.Api.Application.Access;
 using Documents.Api.Data;
 using Documents.Api.Data.EntityConfigurations;
@@ -190,7 +191,7 @@ public sealed class DocumentCommands(
 
     private static void RequireSignedIn(Caller caller)
     {
-        if (!caller.IsAuthenticated)
+        if (!caller.IsSignedIn())
         {
             throw DomainException.Denied("SIGN_IN_REQUIRED", "", "Sign in to write documents.");
         }

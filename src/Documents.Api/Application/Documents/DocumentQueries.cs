@@ -1,3 +1,4 @@
+using ReviewMechanism.ServiceDefaults.Authorization;
 using Documents.Api.Application.Access;
 using Documents.Api.Data;
 using Documents.Api.Domain.Access;

@@ -1,3 +1,4 @@
+using ReviewMechanism.ServiceDefaults.Authorization;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Documents.Api.Application.Access;

@@ -1,3 +1,4 @@
+using ReviewMechanism.ServiceDefaults.Authorization;
 using Documents.Api.Domain.Documents;
 
 namespace Documents.Api.Domain.Access;

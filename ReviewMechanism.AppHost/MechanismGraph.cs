@@ -39,7 +39,8 @@ public sealed class MechanismGraph : IDistributedApplicationGraph
 
         var nominations = builder.AddService<Projects.Nominations_Api>("nominations", postgres.AddDatabase("nominationsdb"), redis, messaging);
         var reviews = builder.AddService<Projects.Reviews_Api>("reviews", postgres.AddDatabase("reviewsdb"), redis, messaging);
-        var documents = builder.AddService<Projects.Documents_Api>("documents", postgres.AddDatabase("documentsdb"), redis, messaging);
+        var documents = builder.AddService<Projects.Documents_Api>("documents", postgres.AddDatabase("documentsdb"), redis, messaging)
+            .WithDataDirectory("Documents__DataDirectory");
         var engagement = builder.AddService<Projects.Engagement_Api>("engagement", postgres.AddDatabase("engagementdb"), redis, messaging);
         var reporting = builder.AddService<Projects.Reporting_Api>("reporting", postgres.AddDatabase("reportingdb"), redis, messaging);
 

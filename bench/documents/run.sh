@@ -19,6 +19,10 @@ SERVICE_CPU=${SERVICE_CPU:-0}
 GATEWAY_CPU=${GATEWAY_CPU:-1}
 CLIENT_CPU=${CLIENT_CPU:-1}
 RESULTS=${RESULTS:-"$here/results.md"}
+# Extra settings for experiments (space-separated Key__Sub=value pairs), e.g.
+# SERVICE_SETTINGS="Kestrel__Limits__Http2__InitialStreamWindowSize=4194304"
+read -r -a service_settings <<< "${SERVICE_SETTINGS:-}"
+read -r -a gateway_settings <<< "${GATEWAY_SETTINGS:-}"
 ISSUER_URL=https://gateway.bench.test/
 
 log() { printf '[documents-bench] %b\n' "$*" >&2; }
@@ -89,7 +93,7 @@ mkdir -p "$work/data"
 start documents "$SERVICE_CPU" "$svc_grpc" env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
   Kestrel__Endpoints__http__Url="http://127.0.0.1:$svc_http" Kestrel__Endpoints__grpc__Url="http://127.0.0.1:$svc_grpc" Kestrel__Endpoints__grpc__Protocols=Http2 \
   ConnectionStrings__documentsdb="$connection" Documents__DataDirectory="$work/data" \
-  Identity__Authority="http://127.0.0.1:${port[issuer]}" Identity__Issuer="$ISSUER_URL" \
+  Identity__Authority="http://127.0.0.1:${port[issuer]}" Identity__Issuer="$ISSUER_URL" "${service_settings[@]}" \
   dotnet "$repo/src/Documents.Api/bin/Release/net10.0/Documents.Api.dll" --contentRoot "$repo/src/Documents.Api"
 for _ in $(seq 1 300); do
   curl -fs "http://127.0.0.1:$svc_http/health" >/dev/null 2>&1 && break
@@ -109,7 +113,7 @@ start gateway "$GATEWAY_CPU" "$gw_port" env ASPNETCORE_ENVIRONMENT=Production Lo
   Kestrel__Endpoints__grpc__Url="http://127.0.0.1:$gw_port" Kestrel__Endpoints__grpc__Protocols=Http2 \
   Identity__Authority="http://127.0.0.1:${port[issuer]}" Identity__Issuer="$ISSUER_URL" \
   ConnectionStrings__redis="127.0.0.1:$redis_port,password=$redis_password" RateLimiting__Enabled=false \
-  services__documents__grpc__0="http://127.0.0.1:$svc_grpc" services__documents__http__0="http://127.0.0.1:$svc_http" \
+  services__documents__grpc__0="http://127.0.0.1:$svc_grpc" services__documents__http__0="http://127.0.0.1:$svc_http" "${gateway_settings[@]}" \
   dotnet "$repo/src/Gateway/bin/Release/net10.0/Gateway.dll" --contentRoot "$repo/src/Gateway"
 
 log "measuring: $SIZE_MIB MiB, $ROUNDS rounds (+1 warm-up), direct and gateway interleaved; load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -43,7 +43,7 @@ public sealed class FilesThroughGatewayTests(PostgresFixture postgres, ITestOutp
     [Fact]
     public async Task A100MiBFileGoesUpAndDownThroughTheGatewayWithItsChecksumWhileTheServiceStaysWithin64MBAboveIdle()
     {
-        await using var service = await DocumentsServiceProcess.StartAsync(_h.ConnectionString, _h.DataDirectory, _issuer);
+        await using var service = await ServiceProcess.DocumentsAsync(_h.ConnectionString, _h.DataDirectory, _issuer);
         await using var gateway = StartGateway(service);
         using var channel = Channel(gateway);
         var client = new DocumentsService.DocumentsServiceClient(channel);
@@ -84,7 +84,7 @@ public sealed class FilesThroughGatewayTests(PostgresFixture postgres, ITestOutp
     [Fact]
     public async Task AnUploadInterruptedBehindTheGatewayLeavesNothingHalfStored()
     {
-        await using var service = await DocumentsServiceProcess.StartAsync(_h.ConnectionString, _h.DataDirectory, _issuer);
+        await using var service = await ServiceProcess.DocumentsAsync(_h.ConnectionString, _h.DataDirectory, _issuer);
         await using var gateway = StartGateway(service);
         using var channel = Channel(gateway);
         var client = new DocumentsService.DocumentsServiceClient(channel);
@@ -114,7 +114,7 @@ public sealed class FilesThroughGatewayTests(PostgresFixture postgres, ITestOutp
     [Fact]
     public async Task AWrongTypeAndAnOversizeFileAreRefusedThroughTheGatewayWithStatusesThatSayWhy()
     {
-        await using var service = await DocumentsServiceProcess.StartAsync(_h.ConnectionString, _h.DataDirectory, _issuer);
+        await using var service = await ServiceProcess.DocumentsAsync(_h.ConnectionString, _h.DataDirectory, _issuer);
         await using var gateway = StartGateway(service);
         using var channel = Channel(gateway);
         var client = new DocumentsService.DocumentsServiceClient(channel);
@@ -138,7 +138,7 @@ public sealed class FilesThroughGatewayTests(PostgresFixture postgres, ITestOutp
         Assert.Empty(after.Files);
     }
 
-    private GatewayHost StartGateway(DocumentsServiceProcess service) =>
+    private GatewayHost StartGateway(ServiceProcess service) =>
         GatewayHost.Start(_issuer, DocumentsBehindGateway.Routes(service.GrpcAddress, service.Address), output, "gateway");
 
     private static GrpcChannel Channel(GatewayHost gateway) =>

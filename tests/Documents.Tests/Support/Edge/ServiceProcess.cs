@@ -6,21 +6,25 @@ using Gateway.Tests.Infrastructure;
 namespace Documents.Tests.Support.Edge;
 
 /// <summary>
-/// The Documents service as its own process (<c>dotnet Documents.Api.dll</c>, built with this test project, in
-/// Production, as the AppHost starts it), so its resident memory can be read from /proc while files stream.
+/// A service of the solution as its own process (<c>dotnet src/X/bin/.../X.dll</c>, built with this test project,
+/// in Production, as the AppHost starts it: an <c>http</c> and a cleartext HTTP/2 <c>grpc</c> endpoint, tokens from
+/// the test issuer), so its resident memory can be read from /proc and it talks to the others over real RabbitMQ.
 /// </summary>
-public sealed class DocumentsServiceProcess : IAsyncDisposable
+public sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _log;
 
-    private DocumentsServiceProcess(Process process, StringBuilder log, int httpPort, int grpcPort)
+    private ServiceProcess(string name, Process process, StringBuilder log, int httpPort, int grpcPort)
     {
+        Name = name;
         _process = process;
         _log = log;
         Address = new Uri($"http://127.0.0.1:{httpPort}");
         GrpcAddress = new Uri($"http://127.0.0.1:{grpcPort}");
     }
+
+    public string Name { get; }
 
     public Uri Address { get; }
 
@@ -39,13 +43,29 @@ public sealed class DocumentsServiceProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<DocumentsServiceProcess> StartAsync(string connectionString, string dataDirectory, TestIssuer issuer, IDictionary<string, string?>? settings = null)
+    /// <summary>The Documents service with its database and data folder.</summary>
+    public static Task<ServiceProcess> DocumentsAsync(string connectionString, string dataDirectory, TestIssuer issuer, IDictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:documentsdb"] = connectionString,
+            ["Documents:DataDirectory"] = dataDirectory,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+        return StartAsync("Documents.Api", issuer, all);
+    }
+
+    /// <summary>Starts <c>src/{project}</c> with <paramref name="settings"/> (configuration keys) and waits for /health.</summary>
+    public static async Task<ServiceProcess> StartAsync(string project, TestIssuer issuer, IDictionary<string, string?> settings)
     {
         var (httpPort, grpcPort) = (FreePort.Next(), FreePort.Next());
-        var project = Path.Combine(RepositoryRoot(), "src", "Documents.Api");
+        var folder = Path.Combine(RepositoryRoot(), "src", project);
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { Path.Combine(project, "bin", Configuration(), "net10.0", "Documents.Api.dll"), "--contentRoot", project },
+            ArgumentList = { Path.Combine(folder, "bin", Configuration(), "net10.0", $"{project}.dll"), "--contentRoot", folder },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -57,12 +77,10 @@ public sealed class DocumentsServiceProcess : IAsyncDisposable
             ["Kestrel:Endpoints:http:Url"] = $"http://127.0.0.1:{httpPort}",
             ["Kestrel:Endpoints:grpc:Url"] = $"http://127.0.0.1:{grpcPort}",
             ["Kestrel:Endpoints:grpc:Protocols"] = "Http2",
-            ["ConnectionStrings:documentsdb"] = connectionString,
-            ["Documents:DataDirectory"] = dataDirectory,
             ["Identity:Authority"] = issuer.Address.ToString(),
             ["Identity:Issuer"] = TestIssuer.Issuer,
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in settings)
         {
             environment[key] = value;
         }
@@ -76,8 +94,16 @@ public sealed class DocumentsServiceProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => Append(log, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var service = new DocumentsServiceProcess(process, log, httpPort, grpcPort);
-        await service.WaitHealthyAsync(TimeSpan.FromSeconds(90));
+        var service = new ServiceProcess(project, process, log, httpPort, grpcPort);
+        try
+        {
+            await service.WaitHealthyAsync(TimeSpan.FromSeconds(120));
+        }
+        catch
+        {
+            await service.DisposeAsync();
+            throw;
+        }
         return service;
     }
 
@@ -102,7 +128,7 @@ public sealed class DocumentsServiceProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"The Documents service exited ({_process.ExitCode}) during start-up:\n{Log}");
+                throw new InvalidOperationException($"{Name} exited ({_process.ExitCode}) during start-up:\n{Log}");
             }
             try
             {
@@ -122,7 +148,7 @@ public sealed class DocumentsServiceProcess : IAsyncDisposable
             }
             await Task.Delay(200);
         }
-        throw new TimeoutException($"The Documents service was not healthy within {patience.TotalSeconds} s:\n{Log}");
+        throw new TimeoutException($"{Name} was not healthy within {patience.TotalSeconds} s:\n{Log}");
     }
 
     private static void Append(StringBuilder log, string? line)
@@ -149,7 +175,7 @@ public sealed class DocumentsServiceProcess : IAsyncDisposable
         throw new InvalidOperationException($"No Mechanism.sln above {AppContext.BaseDirectory}.");
     }
 
-    /// <summary>The configuration this test project was built in (bin/{Configuration}/net10.0/), which built the service too.</summary>
+    /// <summary>The configuration this test project was built in (bin/{Configuration}/net10.0/), which built the services too.</summary>
     private static string Configuration() => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 
     public async ValueTask DisposeAsync()

@@ -15,6 +15,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 SIZE_MIB=${SIZE_MIB:-100}
 ROUNDS=${ROUNDS:-3}
+CHUNK_KIB=${CHUNK_KIB:-1024}
 SERVICE_CPU=${SERVICE_CPU:-0}
 GATEWAY_CPU=${GATEWAY_CPU:-1}
 CLIENT_CPU=${CLIENT_CPU:-1}
@@ -118,6 +119,6 @@ start gateway "$GATEWAY_CPU" "$gw_port" env ASPNETCORE_ENVIRONMENT=Production Lo
 
 log "measuring: $SIZE_MIB MiB, $ROUNDS rounds (+1 warm-up), direct and gateway interleaved; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 taskset -c "$CLIENT_CPU" dotnet "$bench_dll" measure --direct "http://127.0.0.1:$svc_grpc" --gateway "http://127.0.0.1:$gw_port" \
-  --token-file "$work/token" --review AUT-C1 --size-mib "$SIZE_MIB" --rounds "$ROUNDS" --service-pid "${pid[documents]}" --results "$RESULTS" \
+  --token-file "$work/token" --review AUT-C1 --size-mib "$SIZE_MIB" --chunk-kib "$CHUNK_KIB" --rounds "$ROUNDS" --service-pid "${pid[documents]}" --results "$RESULTS" \
   || die "the measurement failed; service log:\n$(tail -30 "$work/documents.log")\ngateway log:\n$(tail -30 "$work/gateway.log")"
 cat "$RESULTS"

@@ -16,7 +16,10 @@ namespace DocumentsBench;
 /// </summary>
 internal static class Measure
 {
-    private const int Chunk = 1024 * 1024;
+    private const int MiB = 1024 * 1024;
+
+    /// <summary>The upload's chunk size (<c>--chunk-kib</c>, default 1024: the largest the contract allows).</summary>
+    private static int Chunk = MiB;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -26,7 +29,8 @@ internal static class Measure
         var pid = Arguments.Int(args, "--service-pid", 0);
         var paths = new Dictionary<string, string> { ["direct"] = Arguments.Get(args, "--direct"), ["gateway"] = Arguments.Get(args, "--gateway") };
         var headers = new Metadata { { "authorization", $"Bearer {token}" } };
-        var size = (long)sizeMib * Chunk;
+        Chunk = Arguments.Int(args, "--chunk-kib", 1024) * 1024;
+        var size = (long)sizeMib * MiB;
         var sha = Sha(size, seed: 7);
         var results = paths.Keys.ToDictionary(p => p, _ => new List<(double Up, double Down, long PeakAbove)>());
 
@@ -41,7 +45,7 @@ internal static class Measure
         {
             foreach (var (name, address) in paths)
             {
-                using var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { MaxReceiveMessageSize = 4 * Chunk, HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true } });
+                using var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { MaxReceiveMessageSize = 4 * MiB, HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true } });
                 var client = new DocumentsService.DocumentsServiceClient(channel);
                 GC.Collect();
                 await Task.Delay(1000);
@@ -145,7 +149,7 @@ internal static class Measure
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"# Documents streaming benchmark ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"One {sizeMib} MiB file uploaded (client streaming, 1 MiB chunks) and downloaded (server streaming), {rounds} rounds after one warm-up, paths interleaved; medians. Load average at the end: {File.ReadAllText("/proc/loadavg").Trim()}.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"One {sizeMib} MiB file uploaded (client streaming, {Chunk / 1024} KiB chunks) and downloaded (server streaming), {rounds} rounds after one warm-up, paths interleaved; medians. Load average at the end: {File.ReadAllText("/proc/loadavg").Trim()}.");
         text.AppendLine();
         text.AppendLine("| path | upload MB/s | download MB/s | service peak RSS above idle (MB, max) |");
         text.AppendLine("|---|---|---|---|");

@@ -1,7 +1,7 @@
 using Documents.Api.Data;
 using Documents.Api.Extensions;
 using Microsoft.EntityFrameworkCore;
-using ReviewMechanism.Hosting.Servers;
+using ReviewMechanism.LocalServers;
 
 namespace Documents.Tests.Support;
 

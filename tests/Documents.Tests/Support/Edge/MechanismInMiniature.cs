@@ -2,7 +2,7 @@ using Gateway.Tests.Infrastructure;
 using Grpc.Core;
 using Grpc.Net.Client;
 using ReviewMechanism.Documents.V1;
-using ReviewMechanism.Hosting.Servers;
+using ReviewMechanism.LocalServers;
 using ReviewMechanism.Nominations.V1;
 using ReviewMechanism.Reviews.V1;
 using Xunit.Abstractions;

@@ -20,7 +20,7 @@ namespace Documents.Tests.Edge;
 [Collection(PostgresCollection.Name)]
 public sealed class FullReviewThroughPublicApisTests(PostgresFixture postgres, ITestOutputHelper output)
 {
-    private static readonly TimeSpan Soon = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan Soon = TimeSpan.FromSeconds(180);
 
     [Fact]
     public async Task AReviewsDocumentsAreWrittenClearedAndTransmittedAndMoveItsStagesUntilTheSummaryIsFoundByThePublicSearch()

@@ -49,7 +49,7 @@ public sealed class MechanismInMiniature : IAsyncDisposable
         try
         {
             Directory.CreateDirectory(m._folder);
-            var rabbit = m.Track(await RabbitMqServer.StartAsync(new ServerOptions(Path.Combine(m._folder, "rabbitmq"))));
+            var rabbit = m.Track(await RabbitMqServer.StartAsync(new ServerOptions(Path.Combine(m._folder, "rabbitmq")) { StartTimeout = TimeSpan.FromMinutes(5) }));
             m.Issuer = m.Track(await TestIssuer.StartAsync());
             var messaging = rabbit.ConnectionString;
             var reviews = m.Track(await ServiceProcess.StartAsync("Reviews.Api", m.Issuer, new Dictionary<string, string?>

@@ -97,7 +97,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         var service = new ServiceProcess(project, process, log, httpPort, grpcPort);
         try
         {
-            await service.WaitHealthyAsync(TimeSpan.FromSeconds(120));
+            // Generous: on the shared two-core machine under a load of 100, a service's first start took over two minutes.
+            await service.WaitHealthyAsync(TimeSpan.FromSeconds(300));
         }
         catch
         {
@@ -124,6 +125,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var until = DateTime.UtcNow + patience;
+        var last = "no answer";
         while (DateTime.UtcNow < until)
         {
             if (_process.HasExited)
@@ -137,6 +139,7 @@ public sealed class ServiceProcess : IAsyncDisposable
                 {
                     return;
                 }
+                last = $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}";
             }
             catch (HttpRequestException)
             {
@@ -148,7 +151,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             }
             await Task.Delay(200);
         }
-        throw new TimeoutException($"{Name} was not healthy within {patience.TotalSeconds} s:\n{Log}");
+        throw new TimeoutException($"{Name} was not healthy within {patience.TotalSeconds} s (last /health: {last}):\n{Log}");
     }
 
     private static void Append(StringBuilder log, string? line)

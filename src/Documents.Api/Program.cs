@@ -3,7 +3,7 @@ using Documents.Api.Extensions;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddDocumentsApplication();
+builder.AddDocumentsService();
 
 var app = builder.Build();
 

@@ -31,7 +31,7 @@ public sealed class DocumentsServiceHost : IAsyncDisposable
 
     public static async Task<DocumentsServiceHost> StartAsync(string connectionString, string dataDirectory, IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = typeof(DocumentsApplicationExtensions).Assembly.GetName().Name, EnvironmentName = "Development" });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = typeof(DocumentsServiceExtensions).Assembly.GetName().Name, EnvironmentName = "Development" });
         builder.Logging.ClearProviders();
         var (httpPort, grpcPort) = (FreePort(), FreePort());
         builder.WebHost.ConfigureKestrel(k =>
@@ -49,7 +49,7 @@ public sealed class DocumentsServiceHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
         }
         builder.AddServiceDefaults();
-        builder.AddDocumentsApplication();
+        builder.AddDocumentsService();
         configure?.Invoke(builder);
         var app = builder.Build();
         app.MapDefaultEndpoints();

@@ -6,13 +6,13 @@ using Documents.Api.Application.Files;
 
 namespace Documents.Api.Extensions;
 
-public static class DocumentsApplicationExtensions
+public static class DocumentsServiceExtensions
 {
     /// <summary>
     /// The Documents service: token validation, its database, blob store and questionnaires, the use cases, and
     /// its events (when a broker is configured).
     /// </summary>
-    public static IHostApplicationBuilder AddDocumentsApplication(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddDocumentsService(this IHostApplicationBuilder builder)
     {
         builder.AddDefaultAuthentication();
         builder.Services.AddOptions<DocumentsOptions>()

@@ -185,7 +185,7 @@ public sealed class FullReviewThroughPublicApisTests(PostgresFixture postgres, I
             {
                 return review;
             }
-            Assert.True(DateTime.UtcNow < until, $"review {reviewId} is at {review.Stage}, not {stage}, after {Soon.TotalSeconds} s");
+            Assert.True(DateTime.UtcNow < until, $"review {reviewId} is at {review.Stage}, not {stage}, after {Soon.TotalSeconds} s\n{m.Logs}");
             await Task.Delay(250);
         }
     }

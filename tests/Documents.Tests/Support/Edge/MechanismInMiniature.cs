@@ -33,6 +33,9 @@ public sealed class MechanismInMiniature : IAsyncDisposable
 
     public string DataDirectory => Path.Combine(_folder, "documents");
 
+    /// <summary>The end of each service's log (warnings and errors), for a failure's message.</summary>
+    public string Logs => string.Join("\n", _parts.OfType<ServiceProcess>().Select(p => $"--- {p.Name}:\n{(p.Log.Length > 4000 ? p.Log[^4000..] : p.Log)}"));
+
     private GrpcChannel Channel { get; set; } = null!;
 
     public ReviewsService.ReviewsServiceClient ReviewsApi => new(Channel);

@@ -8,5 +8,6 @@ builder.AddDocumentsService();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapDocumentsEndpoints();
 
 app.Run();

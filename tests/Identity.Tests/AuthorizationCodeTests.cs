@@ -61,15 +61,21 @@ public sealed class AuthorizationCodeTests(PostgresFixture postgres)
         using var browser = app.Browser();
         var (verifier, _) = OidcClient.NewPkce();
 
+        // OpenIddict refuses the request before it trusts the redirect URI: an error page, no redirect, no code.
         var response = await browser.GetAsync(OidcClient.AuthorizeUrl(verifier, method: "plain"));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var location = response.Headers.Location!.ToString();
-        Assert.StartsWith(IdentityApp.WebRedirectUri, location);
-        Assert.Contains("error=invalid_request", location);
-        Assert.DoesNotContain("code=", location);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("error:invalid_request", page);
+        Assert.Contains("code_challenge_method", page);
 
         var missing = await browser.GetAsync(OidcClient.AuthorizeUrl(verifier, method: ""));
-        Assert.Contains("error=invalid_request", missing.Headers.Location!.ToString());
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Contains("code_challenge_method", await missing.Content.ReadAsStringAsync());
+
+        var none = await browser.GetAsync(OidcClient.AuthorizeUrl("", method: ""));
+        Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
+        Assert.Contains("code_challenge", await none.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -117,7 +123,7 @@ public sealed class AuthorizationCodeTests(PostgresFixture postgres)
         var response = await browser.GetAsync(OidcClient.AuthorizeUrl(challenge, redirectUri: "https://attacker.example/cb"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Null(response.Headers.Location);
-        Assert.Contains("redirect_uri is not registered", await response.Content.ReadAsStringAsync());
+        Assert.Contains("The specified 'redirect_uri' is not valid for this client application.", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -1,8 +1,8 @@
 using Identity.Api.Accounts;
 using Identity.Api.Domain.Accounts;
 using Identity.Api.OpenIdConnect;
-using Identity.Api.OpenIdConnect.Tokens;
 using Microsoft.AspNetCore.Authorization;
+using OpenIddict.Validation.AspNetCore;
 using ReviewMechanism.Grpc;
 using ReviewMechanism.Identity.V1;
 using AccountStatus = ReviewMechanism.Identity.V1.AccountStatus;
@@ -10,7 +10,7 @@ using AccountStatus = ReviewMechanism.Identity.V1.AccountStatus;
 namespace Identity.Api.Grpc;
 
 /// <summary>reviewmechanism.identity.v1.AccountsService: the Secretariat approves and manages accounts.</summary>
-[Authorize(AuthenticationSchemes = AccessTokenAuthenticationHandler.SchemeName, Roles = MechanismRoles.Secretariat)]
+[Authorize(AuthenticationSchemes = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme, Roles = MechanismRoles.Secretariat)]
 public sealed class AccountsGrpcService(AccountAdministration accounts) : AccountsService.AccountsServiceBase
 {
     public override async Task<ListAccountsResponse> ListAccounts(ListAccountsRequest request, ServerCallContext context)

@@ -67,6 +67,15 @@ public sealed class IdentityApp : WebApplicationFactory<Program>
         foreach (var (k, v) in extra ?? []) _settings[k] = v;
     }
 
+    /// <summary>Another start of the service on an existing database (a restart).</summary>
+    public static Task<IdentityApp> StartOnAsync(string connectionString, Dictionary<string, string?>? settings = null)
+    {
+        var app = new IdentityApp(connectionString, settings);
+        app.UseKestrel(0);
+        app.StartServer();
+        return Task.FromResult(app);
+    }
+
     /// <param name="kestrel">Kestrel's endpoints when the test needs more than one HTTP/1.1+2 port (e.g. an h2c gRPC endpoint).</param>
     public static async Task<IdentityApp> StartAsync(PostgresFixture postgres, Dictionary<string, string?>? settings = null,
         Action<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>? kestrel = null)

@@ -1,5 +1,4 @@
 using Documents.Api.Extensions;
-using Documents.Api.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,6 +8,5 @@ builder.AddDocumentsService();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
-app.MapGrpcService<DocumentsGrpcService>();
 
 app.Run();

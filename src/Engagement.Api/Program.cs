@@ -1,5 +1,4 @@
 using Engagement.Api.Extensions;
-using Engagement.Api.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,6 +8,5 @@ builder.AddEngagementService();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
-app.MapGrpcService<EngagementGrpcService>();
 
 app.Run();

@@ -102,22 +102,22 @@ public sealed class CountryReviewThroughTheGatewayTests(MechanismStack stack) : 
         var consulted = await stack.Reviews.RecordPreliminaryConsultationAsync(Consultation(reviewId, today.AddDays(30), underReview, reviewers), secretariat);
         Assert.Equal(ReviewStage.SelfAssessmentQuestionnaire, consulted.Stage);
         var now = DateTimeOffset.UtcNow.AddDays(40);
-        await stack.PublishDocumentsEventAsync(new QuestionnaireSubmitted
+        await stack.PublishDocumentsEventAsync(new QuestionnaireTransmitted
         {
-            CountryReviewId = reviewId, Party = underReview, SubmittedAt = Timestamp.FromDateTimeOffset(now), SubmittedBy = replaced.Successor.PersonId,
+            CountryReviewId = reviewId, Party = underReview, OccurredAt = Timestamp.FromDateTimeOffset(now), TransmittedBy = replaced.Successor.PersonId,
         });
         await StageAsync(reviewId, ReviewStage.WrittenFeedback, secretariat);
         foreach (var reviewer in reviewers)
         {
-            await stack.PublishDocumentsEventAsync(new WrittenFeedbackSubmitted
+            await stack.PublishDocumentsEventAsync(new WrittenFeedbackTransmitted
             {
-                CountryReviewId = reviewId, ReviewerParty = reviewer, SubmittedAt = Timestamp.FromDateTimeOffset(now), SubmittedBy = reviewer,
+                CountryReviewId = reviewId, Party = reviewer, OccurredAt = Timestamp.FromDateTimeOffset(now), TransmittedBy = reviewer,
             });
         }
         await StageAsync(reviewId, ReviewStage.ListOfObservationsAndSummary, secretariat);
         await stack.PublishDocumentsEventAsync(new ListOfObservationsFinalized
         {
-            CountryReviewId = reviewId, FinalizedAt = Timestamp.FromDateTimeOffset(now), FinalizedBy = "secretariat",
+            CountryReviewId = reviewId, OccurredAt = Timestamp.FromDateTimeOffset(now), FinalizedBy = "secretariat",
         });
         var completed = await StageAsync(reviewId, ReviewStage.Completed, secretariat);
         Assert.Equal(

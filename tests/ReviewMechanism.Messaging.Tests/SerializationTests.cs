@@ -30,7 +30,7 @@ public sealed class SerializationTests
     [Fact]
     public void DefaultValuesAreWrittenSoReadersSeeEveryField()
     {
-        var json = JsonSerializer.Serialize(new QuestionnaireSubmitted { CountryReviewId = "cr-1" }, Options);
+        var json = JsonSerializer.Serialize(new QuestionnaireTransmitted { CountryReviewId = "cr-1" }, Options);
 
         using var document = JsonDocument.Parse(json);
         Assert.Equal("", document.RootElement.GetProperty("party").GetString());
@@ -39,23 +39,23 @@ public sealed class SerializationTests
     [Fact]
     public void FieldsANewerProducerAddedAreIgnored()
     {
-        const string json = """{"countryReviewId":"cr-9","party":"NGA","addedInVersion2":{"x":1},"submittedAt":"2026-05-01T00:00:00Z"}""";
+        const string json = """{"countryReviewId":"cr-9","party":"NGA","addedInVersion2":{"x":1},"occurredAt":"2026-05-01T00:00:00Z"}""";
 
-        var received = JsonSerializer.Deserialize<QuestionnaireSubmitted>(json, Options);
+        var received = JsonSerializer.Deserialize<QuestionnaireTransmitted>(json, Options);
 
         Assert.NotNull(received);
         Assert.Equal("NGA", received.Party);
-        Assert.Equal(Timestamp.FromDateTimeOffset(new DateTimeOffset(2026, 5, 1, 0, 0, 0, TimeSpan.Zero)), received.SubmittedAt);
+        Assert.Equal(Timestamp.FromDateTimeOffset(new DateTimeOffset(2026, 5, 1, 0, 0, 0, TimeSpan.Zero)), received.OccurredAt);
     }
 
     [Fact]
     public void AMalformedFieldIsAClearJsonError()
     {
-        const string json = """{"countryReviewId":"cr-9","submittedAt":"yesterday"}""";
+        const string json = """{"countryReviewId":"cr-9","occurredAt":"yesterday"}""";
 
-        var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<QuestionnaireSubmitted>(json, Options));
+        var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<QuestionnaireTransmitted>(json, Options));
 
-        Assert.Contains("reviewmechanism.events.v1.QuestionnaireSubmitted", error.Message, StringComparison.Ordinal);
+        Assert.Contains("reviewmechanism.events.v1.QuestionnaireTransmitted", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public sealed class DataAndMessagingTests
             var db = scope.ServiceProvider.GetRequiredService<ReviewNotesDb>();
             var outbox = scope.ServiceProvider.GetRequiredService<IIntegrationEventOutbox>();
             db.Notes.Add(new ReviewNote { Id = Guid.NewGuid(), CountryReviewId = "cr-7", Text = "questionnaire uploaded" });
-            outbox.Add(new QuestionnaireSubmitted { CountryReviewId = "cr-7", Party = "PER", SubmittedBy = "focal-point-per" });
+            outbox.Add(new QuestionnaireTransmitted { CountryReviewId = "cr-7", Party = "PER", TransmittedBy = "focal-point-per" });
             await db.SaveChangesAsync();
         }
 

@@ -5,11 +5,11 @@ namespace Reviews.Api.IntegrationEvents;
 
 /// <summary>The Documents service's events that move a review on (queue <c>reviews.document-events</c>).</summary>
 public sealed class DocumentEventsConsumer(InboxConsumption inbox, ReviewsEventHandler handler)
-    : IConsumer<QuestionnaireSubmitted>, IConsumer<WrittenFeedbackSubmitted>, IConsumer<ListOfObservationsFinalized>
+    : IConsumer<QuestionnaireTransmitted>, IConsumer<WrittenFeedbackTransmitted>, IConsumer<ListOfObservationsFinalized>
 {
-    public Task Consume(ConsumeContext<QuestionnaireSubmitted> context) => inbox.ApplyOnceAsync(context, handler.HandleAsync);
+    public Task Consume(ConsumeContext<QuestionnaireTransmitted> context) => inbox.ApplyOnceAsync(context, handler.HandleAsync);
 
-    public Task Consume(ConsumeContext<WrittenFeedbackSubmitted> context) => inbox.ApplyOnceAsync(context, handler.HandleAsync);
+    public Task Consume(ConsumeContext<WrittenFeedbackTransmitted> context) => inbox.ApplyOnceAsync(context, handler.HandleAsync);
 
     public Task Consume(ConsumeContext<ListOfObservationsFinalized> context) => inbox.ApplyOnceAsync(context, handler.HandleAsync);
 }

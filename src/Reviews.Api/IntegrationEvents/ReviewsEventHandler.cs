@@ -94,16 +94,16 @@ public sealed class ReviewsEventHandler(ReviewsDbContext db, TimeProvider time, 
         return outcome;
     }
 
-    public Task<EventOutcome> HandleAsync(QuestionnaireSubmitted message, CancellationToken cancellationToken) =>
+    public Task<EventOutcome> HandleAsync(QuestionnaireTransmitted message, CancellationToken cancellationToken) =>
         OnReviewAsync(message.CountryReviewId, review => review.RecordQuestionnaireSubmitted(
-            message.Party.ToUpperInvariant(), At(message.SubmittedAt), message.SubmittedBy, timeline.Value), cancellationToken);
+            message.Party.ToUpperInvariant(), At(message.OccurredAt), message.TransmittedBy, timeline.Value), cancellationToken);
 
-    public Task<EventOutcome> HandleAsync(WrittenFeedbackSubmitted message, CancellationToken cancellationToken) =>
+    public Task<EventOutcome> HandleAsync(WrittenFeedbackTransmitted message, CancellationToken cancellationToken) =>
         OnReviewAsync(message.CountryReviewId, review => review.RecordWrittenFeedback(
-            message.ReviewerParty.ToUpperInvariant(), At(message.SubmittedAt), message.SubmittedBy, timeline.Value), cancellationToken);
+            message.Party.ToUpperInvariant(), At(message.OccurredAt), message.TransmittedBy, timeline.Value), cancellationToken);
 
     public Task<EventOutcome> HandleAsync(ListOfObservationsFinalized message, CancellationToken cancellationToken) =>
-        OnReviewAsync(message.CountryReviewId, review => review.RecordObservationsFinalized(At(message.FinalizedAt), message.FinalizedBy), cancellationToken);
+        OnReviewAsync(message.CountryReviewId, review => review.RecordObservationsFinalized(At(message.OccurredAt), message.FinalizedBy), cancellationToken);
 
     private async Task<EventOutcome> OnReviewAsync(string countryReviewId, Action<CountryReview> change, CancellationToken cancellationToken)
     {

@@ -177,7 +177,7 @@ public class ReviewsServiceTests(PostgresFixture postgres)
         Assert.Equal("STAGE_ORDER", error.Precondition().Type);
         Assert.Contains("are not yet nominated", error.Status.Detail);
 
-        var refused = await h.Events().HandleAsync(new QuestionnaireSubmitted { CountryReviewId = $"{pairing.PartyUnderReview}-C1", Party = pairing.PartyUnderReview, SubmittedAt = Timestamp.FromDateTimeOffset(h.Clock.GetUtcNow()) }, default);
+        var refused = await h.Events().HandleAsync(new QuestionnaireTransmitted { CountryReviewId = $"{pairing.PartyUnderReview}-C1", Party = pairing.PartyUnderReview, OccurredAt = Timestamp.FromDateTimeOffset(h.Clock.GetUtcNow()) }, default);
         Assert.True(refused.WasRefused);
         Assert.Contains("stage cannot be skipped", refused.Refusal);
     }
@@ -222,13 +222,13 @@ public class ReviewsServiceTests(PostgresFixture postgres)
         }, default);
         Assert.Equal("new.fp@example.org", (await GetAsync(h, id)).Participants.Single(p => p.Iso3 == pairing.PartyUnderReview).FocalPoint.Email);
 
-        await h.Events().HandleAsync(new QuestionnaireSubmitted { CountryReviewId = id, Party = pairing.PartyUnderReview, SubmittedAt = Now(h), SubmittedBy = "person-n-pur-2" }, default);
+        await h.Events().HandleAsync(new QuestionnaireTransmitted { CountryReviewId = id, Party = pairing.PartyUnderReview, OccurredAt = Now(h), TransmittedBy = "person-n-pur-2" }, default);
         h.Clock.AdvanceDays(60);
-        await h.Events().HandleAsync(new WrittenFeedbackSubmitted { CountryReviewId = id, ReviewerParty = pairing.SameRegionReviewer, SubmittedAt = Now(h), SubmittedBy = "x" }, default);
+        await h.Events().HandleAsync(new WrittenFeedbackTransmitted { CountryReviewId = id, Party = pairing.SameRegionReviewer, OccurredAt = Now(h), TransmittedBy = "x" }, default);
         Assert.Equal(ReviewStage.WrittenFeedback, (await GetAsync(h, id)).Stage);
-        await h.Events().HandleAsync(new WrittenFeedbackSubmitted { CountryReviewId = id, ReviewerParty = pairing.OtherRegionReviewer, SubmittedAt = Now(h), SubmittedBy = "y" }, default);
+        await h.Events().HandleAsync(new WrittenFeedbackTransmitted { CountryReviewId = id, Party = pairing.OtherRegionReviewer, OccurredAt = Now(h), TransmittedBy = "y" }, default);
         h.Clock.AdvanceDays(90);
-        await h.Events().HandleAsync(new ListOfObservationsFinalized { CountryReviewId = id, FinalizedAt = Now(h), FinalizedBy = "secretariat" }, default);
+        await h.Events().HandleAsync(new ListOfObservationsFinalized { CountryReviewId = id, OccurredAt = Now(h), FinalizedBy = "secretariat" }, default);
 
         var done = await GetAsync(h, id);
         Assert.Equal(ReviewStage.Completed, done.Stage);

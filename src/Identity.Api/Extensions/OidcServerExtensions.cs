@@ -53,6 +53,8 @@ public static class OidcServerExtensions
                 server.DisableAccessTokenEncryption();
                 // A redeemed refresh token presented again revokes its whole family, at once (no grace period).
                 server.SetRefreshTokenReuseLeeway(null);
+                // Refresh tokens are opaque references (their payload stays in identitydb, encrypted): short, and revocable by id.
+                server.UseReferenceRefreshTokens();
                 server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.OfflineAccess);
                 server.RegisterClaims(Claims.Subject, Claims.Name, Claims.Email, Claims.EmailVerified, Claims.Role, OidcClaims.Party,
                     Claims.AuthenticationTime, Claims.AuthenticationMethodReference);

@@ -151,6 +151,23 @@ public sealed class AccountsServiceTests(PostgresFixture postgres) : IAsyncLifet
         Assert.NotEqual(HttpStatusCode.Redirect, login.StatusCode);
     }
 
+    [Fact]
+    public async Task ARevokedSecretariatTokenIsRefusedAtOnce()
+    {
+        using var http = _app.Http();
+        var (_, body) = await OidcClient.PostFormAsync(http, "/connect/token",
+            new() { ["grant_type"] = "client_credentials", ["scope"] = "identity" }, (SecretariatClientId, _secretariatSecret));
+        var token = body.GetProperty("access_token").GetString()!;
+        await _accounts.ListAccountsAsync(new ListAccountsRequest(), Bearer(token));
+
+        var (revoked, _) = await OidcClient.PostFormAsync(http, "/connect/revocation", new() { ["token"] = token }, (SecretariatClientId, _secretariatSecret));
+        Assert.Equal(HttpStatusCode.OK, revoked);
+
+        // The API checks the token's entry in identitydb, not only its signature and lifetime.
+        var refused = await Assert.ThrowsAsync<RpcException>(() => _accounts.ListAccountsAsync(new ListAccountsRequest(), Bearer(token)).ResponseAsync);
+        Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
+    }
+
     private async Task<string> NominateAndActivateAsync(string email, string party)
     {
         var outcome = await _app.NominateAsync(email, party, NominationRole.FocalPoint);

@@ -42,8 +42,12 @@ public sealed class KeyRotationTests(PostgresFixture postgres)
             Assert.Equal(HttpStatusCode.OK, (await api.CallAsync(after)).StatusCode);
         }
 
-        // Once every token of the retired key has expired (access token lifetime), the key leaves the JWKS.
-        app.Clock.Advance(TimeSpan.FromMinutes(11));
+        // Still published while its tokens may be valid (access token lifetime, plus one check interval of margin)...
+        app.Clock.Advance(TimeSpan.FromMinutes(19));
+        await keys.MaintainAsync();
+        Assert.Equal(new[] { oldKid, newKid }.Order(), (await PublishedKidsAsync(http)).Order());
+        // ...then it leaves the JWKS.
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
         await keys.MaintainAsync();
         Assert.Equal([newKid], await PublishedKidsAsync(http));
         await using (var api = await ValidatingApp.StartAsync(app.Address, IdentityApp.Issuer))

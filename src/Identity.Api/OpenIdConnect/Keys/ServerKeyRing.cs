@@ -57,8 +57,9 @@ public sealed class ServerKeyRing(
             var db = scope.ServiceProvider.GetRequiredService<IdentityDb>();
             var keys = await db.ServerKeys.ToListAsync(ct);
             // A signing key verifies the access and identity tokens it signed; an encryption key decrypts codes and refresh tokens.
-            Maintain(db, keys, ServerKeyUses.Signing, now, Max(o.AccessTokenLifetime, o.IdentityTokenLifetime));
-            Maintain(db, keys, ServerKeyUses.Encryption, now, Max(o.RefreshTokenAbsoluteLifetime, o.AuthorizationCodeLifetime));
+            // One check interval more: a replica may sign with the old key until its next maintenance, and validators allow clock skew.
+            Maintain(db, keys, ServerKeyUses.Signing, now, Max(o.AccessTokenLifetime, o.IdentityTokenLifetime) + o.SigningKeys.CheckInterval);
+            Maintain(db, keys, ServerKeyUses.Encryption, now, Max(o.RefreshTokenAbsoluteLifetime, o.AuthorizationCodeLifetime) + o.SigningKeys.CheckInterval);
             await db.SaveChangesAsync(ct);
             var removed = await db.ServerKeys.Where(k => k.RemoveAfter != null && k.RemoveAfter <= now).ExecuteDeleteAsync(ct);
             if (removed > 0) logger.LogInformation("Removed {Count} retired server key(s) whose tokens have all expired", removed);

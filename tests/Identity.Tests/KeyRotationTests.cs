@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json;
 using Identity.Api.OpenIdConnect.Keys;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpenIddict.Validation;
 using Identity.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -66,6 +68,8 @@ public sealed class KeyRotationTests(PostgresFixture postgres)
         await using var app = await IdentityApp.StartAsync(postgres);
         using var http = app.Http();
         var keys = app.Services.GetRequiredService<ServerKeyRing>();
+        var localValidation = app.Services.GetRequiredService<IOptionsMonitor<OpenIddictValidationOptions>>();
+        var keysAtStart = localValidation.CurrentValue.Configuration!.SigningKeys.Select(k => k.KeyId).ToList();
         app.Clock.Advance(TimeSpan.FromDays(29) + TimeSpan.FromMinutes(1));
         await keys.MaintainAsync(); // next key scheduled and published
 
@@ -77,6 +81,11 @@ public sealed class KeyRotationTests(PostgresFixture postgres)
         await keys.MaintainAsync();
         var signedByNewKey = (await OidcClient.ClientCredentialsAsync(http)).Body.GetProperty("access_token").GetString()!;
         Assert.Equal(HttpStatusCode.OK, (await api.CallAsync(signedByNewKey)).StatusCode);
+
+        // Identity's own validation (the accounts API), built before the rotation, was rebuilt with the new key too.
+        var newKid = new JsonWebToken(signedByNewKey).Kid;
+        Assert.DoesNotContain(newKid, keysAtStart);
+        Assert.Contains(newKid, localValidation.CurrentValue.Configuration!.SigningKeys.Select(k => k.KeyId));
     }
 
     [Fact]

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
-using ReviewMechanism.Grpc.Server.Authorization;
 
 namespace ReviewMechanism.ServiceDefaults.Authorization;
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using ReviewMechanism.Grpc.Server.Authorization;
 using ReviewMechanism.ServiceDefaults.Authorization;
 
 namespace Microsoft.Extensions.Hosting;

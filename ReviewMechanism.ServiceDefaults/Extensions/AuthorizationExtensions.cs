@@ -1,12 +1,16 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ReviewMechanism.ServiceDefaults.Authorization;
 
 namespace Microsoft.Extensions.Hosting;
 
 public static class AuthorizationExtensions
 {
-    /// <summary>Registers <see cref="AuthorizationPolicies"/> (roles from the <c>role</c> claim).</summary>
+    /// <summary>
+    /// Registers <see cref="AuthorizationPolicies"/> (roles from the <c>role</c> claim) and
+    /// <see cref="GrpcAuthorizationResultHandler"/>, so refused gRPC calls get gRPC statuses.
+    /// </summary>
     public static IServiceCollection AddMechanismAuthorization(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
@@ -22,6 +26,7 @@ public static class AuthorizationExtensions
                     && (context.User.IsInRole(MechanismRoles.FocalPoint) || context.User.IsInRole(MechanismRoles.GovernmentalExpert) || context.User.IsInRole(MechanismRoles.Observer)))))
             .AddPolicy(AuthorizationPolicies.Partner, p => p.RequireAuthenticatedUser().RequireRole(MechanismRoles.Partner))
             .AddPolicy(AuthorizationPolicies.NgoRepresentative, p => p.RequireAuthenticatedUser().RequireRole(MechanismRoles.NgoRepresentative));
+        services.Replace(ServiceDescriptor.Singleton<IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResultHandler>());
         return services;
     }
 }

@@ -1,43 +1,54 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using ReviewMechanism.Grpc.Server;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ReviewMechanism.ServiceDefaults.Grpc;
 
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// gRPC hosting every service shares. Kestrel's endpoints come from configuration: the AppHost sets
-/// <c>Kestrel__Endpoints__http__Url</c> (HTTP/1.1 and HTTP/2: health, pages) and
+/// gRPC hosting every service shares, on Grpc.AspNetCore. Kestrel's endpoints come from configuration: the AppHost
+/// sets <c>Kestrel__Endpoints__http__Url</c> (HTTP/1.1 and HTTP/2: health, pages) and
 /// <c>Kestrel__Endpoints__grpc__Url</c> with <c>Protocols=Http2</c> (cleartext HTTP/2 for gRPC).
 /// </summary>
 public static class GrpcHostingExtensions
 {
-    /// <summary>Configuration section bound onto <see cref="GrpcServerOptions"/> (e.g. <c>Grpc__Server__EnableDetailedErrors</c>).</summary>
+    /// <summary>Configuration section bound onto Grpc.AspNetCore's <c>GrpcServiceOptions</c> and <see cref="GrpcCallOptions"/>.</summary>
     public const string SectionName = "Grpc:Server";
 
     /// <summary>
-    /// The gRPC server with the platform's rules: every RPC must declare who may call it (the build of the
-    /// endpoint fails otherwise), registered validators run, one log line per failed call. Health checks feed
-    /// grpc.health.v1.Health.
+    /// The gRPC server with the mechanism's rules: the interceptors every call goes through, outermost first
+    /// (<see cref="CallLoggingInterceptor"/>: one line per call; <see cref="ErrorInterceptor"/>: exceptions to
+    /// statuses with rich details; <see cref="ValidationInterceptor"/>: registered validators), the start-up check
+    /// that every mapped RPC declares its callers, grpc.health.v1 over the ASP.NET Core health checks, and reflection.
     /// </summary>
     public static TBuilder AddDefaultGrpcHosting<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
         var section = builder.Configuration.GetSection(SectionName);
-        builder.Services.AddGrpcServer(options =>
+        builder.Services.AddOptions<GrpcCallOptions>().Bind(section);
+        builder.Services.TryAddSingleton<CallLoggingInterceptor>();
+        builder.Services.TryAddSingleton<ErrorInterceptor>();
+        builder.Services.TryAddSingleton<ValidationInterceptor>();
+        builder.Services.AddGrpc(options =>
         {
-            options.RequireAuthorizationDeclarations = true;
             section.Bind(options);
+            options.Interceptors.Add<CallLoggingInterceptor>();
+            options.Interceptors.Add<ErrorInterceptor>();
+            options.Interceptors.Add<ValidationInterceptor>();
         });
         builder.Services.AddGrpcHealthChecks();
+        builder.Services.AddGrpcReflection();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, AuthorizationDeclarationCheck>());
         return builder;
     }
 
-    /// <summary>grpc.health.v1.Health (Check, Watch) over the service's health checks, and server reflection (v1, v1alpha).</summary>
+    /// <summary>grpc.health.v1.Health (Check, Watch) over the service's health checks, and server reflection; both anonymous.</summary>
     public static WebApplication MapDefaultGrpcServices(this WebApplication app)
     {
-        app.MapGrpcHealthChecksService();
-        app.MapGrpcReflectionService();
+        app.MapGrpcHealthChecksService().AllowAnonymous();
+        app.MapGrpcReflectionService().AllowAnonymous();
         return app;
     }
 }

@@ -4,10 +4,13 @@
 #   direct         h2load -> service
 #   nginx          h2load -> nginx (grpc_pass, no token validation) -> service: a reference proxy nobody here
 #                  wrote, in the gateway's seat, so the cost of any HTTP/2 proxy hop on this machine is visible
-#   gateway        h2load -> gateway (JwtBearer RS256 validation, route policy, forwarding) -> service
-#   gateway-redis  the same plus the Redis rate limit (permits taken in batches; limits set high enough
-#                  never to refuse; one EVAL per batch against a local redis-server)
-# Service: BACKEND=grpc (default) the library's gRPC server with TestService/UnaryCall (an echo: the
+#   gateway        h2load -> gateway (YARP; JwtBearer RS256 validation with its token cache, the revocation list
+#                  from a local redis-server, route policy) -> service
+#   gateway-redis  the same plus the Redis rate limits as shipped (permits taken in batches; limits set high
+#                  enough never to refuse; one EVAL per batch)
+#   gateway-rrl    the same with RedisRateLimiting.AspNetCore's token buckets instead (RateLimiting:Store=
+#                  RedisRateLimiting: one script per bucket per call), the alternative issue 15 asked to measure
+# Service: BACKEND=grpc (default) Grpc.AspNetCore with TestService/UnaryCall (an echo: the
 # worst case for any proxy); BACKEND=raw a Kestrel endpoint answering a precomputed framed reply;
 # BACKEND=reviews the product's Reviews service (src/Reviews.Api, Release) with ReviewsService/GetParty for
 # PARTY (a signed-in read: the service validates the token itself, then reads the party from its
@@ -33,7 +36,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 
-PATHS=${PATHS:-"direct nginx gateway gateway-redis"}
+PATHS=${PATHS:-"direct nginx gateway gateway-redis gateway-rrl"}
 BACKEND=${BACKEND:-grpc}
 DURATION=${DURATION:-10}
 ROUNDS=${ROUNDS:-3}
@@ -114,6 +117,7 @@ start_gateway() {
     Kestrel__Endpoints__grpc__Protocols=Http2
     Identity__Authority="http://127.0.0.1:${port[issuer]}"
     Identity__Issuer="$ISSUER_URL"
+    ConnectionStrings__redis="127.0.0.1:${port[redis]},password=$redis_password"   # the revocation list; and the limits
   )
   if [[ $BACKEND == reviews ]]; then
     # The gateway's own route and cluster for the Reviews service (appsettings.json), as the AppHost wires them.
@@ -126,13 +130,14 @@ start_gateway() {
       ReverseProxy__Routes__bench__AuthorizationPolicy="$POLICY"
       ReverseProxy__Routes__bench__RateLimiterPolicy=grpc
       ReverseProxy__Clusters__bench__Destinations__service__Address=http://_grpc.bench
-      ReverseProxy__Clusters__bench__HttpRequest__Version=2
+      ReverseProxy__Clusters__bench__HttpRequest__Version=2.0
       ReverseProxy__Clusters__bench__HttpRequest__VersionPolicy=RequestVersionExact
       ReverseProxy__Clusters__bench__HealthCheck__Passive__Enabled=true
+      ReverseProxy__Clusters__bench__HealthCheck__Passive__Policy=TransportFailureRate
     )
   fi
-  if [[ $limits == on ]]; then
-    env+=(RateLimiting__Enabled=true ConnectionStrings__redis="127.0.0.1:${port[redis]},password=$redis_password"
+  if [[ $limits != off ]]; then
+    env+=(RateLimiting__Enabled=true RateLimiting__Store="$limits"
       RateLimiting__Policies__grpc__PerClient__PermitLimit=1000000000 RateLimiting__Policies__grpc__PerClient__Window=00:01:00
       RateLimiting__Policies__grpc__PerIp__PermitLimit=1000000000 RateLimiting__Policies__grpc__PerIp__Window=00:01:00)
   else
@@ -294,13 +299,14 @@ if [[ $BACKEND == reviews ]]; then
 else
   start service "$SERVICE_CPU" "" dotnet "$bench_server" backend --mode "$BACKEND" --response-size "$RESPONSE_SIZE"
 fi
-if [[ " $PATHS " == *" gateway-redis "* ]]; then
+if [[ " $PATHS " == *" gateway"* ]]; then
   redis_password=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
   mkdir -p "$work/redis"
   redis_port=$(free_port)
   start redis "$GATEWAY_CPU" "$redis_port" redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$work/redis" --save '' --appendonly no --requirepass "$redis_password"
-  start_gateway gateway-redis on
 fi
+[[ " $PATHS " == *" gateway-redis "* ]] && start_gateway gateway-redis Batched
+[[ " $PATHS " == *" gateway-rrl "* ]] && start_gateway gateway-rrl RedisRateLimiting
 [[ " $PATHS " == *" gateway "* ]] && start_gateway gateway off
 [[ " $PATHS " == *" nginx "* ]] && start_nginx
 
@@ -316,15 +322,41 @@ done
 
 for name in $PATHS; do warm "$name"; done
 
+# What a path costs Redis: scripts run (EVAL/EVALSHA: the rate limits) and redis-server's CPU, per call.
+redis_scripts() {
+  redis-cli -p "${port[redis]}" --no-auth-warning -a "$redis_password" INFO commandstats \
+    | awk -F'[:=,]' '/^cmdstat_eval(sha)?:/{n += $3} END{print n + 0}'
+}
+redis_cost="$work/redis.tsv"
+: > "$redis_cost"
+
 runs="$work/runs.tsv"
 : > "$runs"
 for round in $(seq 1 "$ROUNDS"); do
   for name in $PATHS; do
+    if [[ $name == gateway* ]]; then r0=$(redis_scripts); t0=$(cpu_ticks "${pid[redis]}"); fi
     result=$(load "$name" "$DURATION" "")
     printf 'capacity\t%s\t%s\t%s\n' "$name" "$round" "$result" | tr ' ' '\t' >> "$runs"
     log "capacity round $round $name: $result"
+    if [[ $name == gateway* ]]; then
+      read -r _ calls _ <<< "$result"
+      printf '%s\t%s\t%s\t%s\n' "$name" "$calls" "$(( $(redis_scripts) - r0 ))" "$(( $(cpu_ticks "${pid[redis]}") - t0 ))" >> "$redis_cost"
+    fi
   done
 done
+redis_summary=$(python3 - "$redis_cost" "$(getconf CLK_TCK)" <<'PY'
+import sys, statistics
+rows = {}
+for line in open(sys.argv[1]):
+    name, calls, scripts, ticks = line.split()
+    rows.setdefault(name, []).append((int(calls), int(scripts), int(ticks)))
+tick_us = 1e6 / int(sys.argv[2])
+print("; ".join(f"{name}: {statistics.median(s / max(c, 1) for c, s, _ in r):.3f} scripts and "
+                f"{statistics.median(t * tick_us / max(c, 1) for c, _, t in r):.1f} us of redis-server CPU per call"
+                for name, r in rows.items()))
+PY
+)
+log "Redis per call: $redis_summary"
 
 half=$(python3 "$here/summarize.py" --runs "$runs" --half-rate)
 per_client=$(( (half + LATENCY_CONNECTIONS - 1) / LATENCY_CONNECTIONS ))
@@ -337,8 +369,11 @@ for round in $(seq 1 "$ROUNDS"); do
   done
 done
 
+revocation_cost=$(taskset -c "$GATEWAY_CPU" dotnet "$bench_server" revocation-cost --calls 2000000 | awk '/round 3/' | sed 's/ (.*//' | paste -sd ';' | sed 's/;/; /g')
+log "revocation check: $revocation_cost"
+
 case $BACKEND in
-  grpc) service_text="the library's gRPC server, TestService/UnaryCall" ;;
+  grpc) service_text="Grpc.AspNetCore, TestService/UnaryCall" ;;
   raw) service_text="Kestrel, precomputed framed reply" ;;
   reviews) service_text="src/Reviews.Api, ReviewsService/GetParty: JwtBearer validation in the service, then EF Core reading the party from PostgreSQL $(cat "$work/pg_version" 2>/dev/null), which runs on the same CPU and counts in the service's CPU" ;;
 esac
@@ -349,7 +384,9 @@ else
 fi
 python3 "$here/summarize.py" --runs "$runs" --out "$RESULTS" \
   --setting "service: $BACKEND ($service_text), pinned to CPU $SERVICE_CPU" \
-  --setting "gateway: src/Gateway (Release) with JwtBearer RS256 validation and a scope policy on the route; gateway and redis-server pinned to CPU $GATEWAY_CPU" \
+  --setting "gateway: src/Gateway (Release): YARP $(ls ~/.nuget/packages/yarp.reverseproxy 2>/dev/null | tail -1), JwtBearer RS256 validation with the token cache, the revocation list (Redis), a scope policy on the route; gateway-redis adds the batched Redis rate limits, gateway-rrl RedisRateLimiting.AspNetCore's; gateway and redis-server pinned to CPU $GATEWAY_CPU" \
+  --setting "Redis per call at full load (capacity rounds, medians): $redis_summary" \
+  --setting "revocation check per call (BenchServer revocation-cost, 10,000 revoked ids, 1,000 disabled subjects): $revocation_cost" \
   --setting "nginx: $([[ " $PATHS " == *" nginx "* ]] && "$nginx_bin" -v 2>&1 | sed 's/.*: //' || echo 'not run'), grpc_pass over h2c with a keepalive upstream, 1 worker, no token validation, pinned to CPU $GATEWAY_CPU (a reference proxy: what one HTTP/2 proxy hop costs here)" \
   --setting "h2load: 1 thread, pinned to CPU $LOAD_CPU; every call carries the bearer token" \
   --setting "capacity: ${DURATION}s x ${ROUNDS} rounds at full load ($CONNECTIONS connections x $STREAMS streams); half load: $half req/s offered to every path (half the capacity of the slowest gateway path; $LATENCY_CONNECTIONS connections x up to $LATENCY_STREAMS streams, ${per_client} req/s each), ${DURATION}s x ${ROUNDS} rounds; paths interleaved; medians" \

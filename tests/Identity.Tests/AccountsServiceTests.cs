@@ -1,12 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
+using Google.Rpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Identity.Tests.Infrastructure;
 using ReviewMechanism.Events.V1;
-using ReviewMechanism.Grpc;
-using ReviewMechanism.Grpc.Client;
 using ReviewMechanism.Identity.V1;
-using Google.Rpc;
-using StatusCode = ReviewMechanism.Grpc.StatusCode;
 
 namespace Identity.Tests;
 
@@ -106,6 +105,7 @@ public sealed class AccountsServiceTests(PostgresFixture postgres) : IAsyncLifet
         var unknown = await Assert.ThrowsAsync<RpcException>(() => _accounts.ApproveAccountAsync(new ApproveAccountRequest { UserId = "no-such-user" }, headers).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
         Assert.Contains("no-such-user", unknown.Status.Detail);
+        Assert.Equal("ACCOUNT_NOT_FOUND", unknown.GetRpcStatus()!.GetDetail<ErrorInfo>()!.Reason);
 
         var missing = await Assert.ThrowsAsync<RpcException>(() => _accounts.GetAccountAsync(new GetAccountRequest(), headers).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, missing.StatusCode);

@@ -1,10 +1,11 @@
 using System.Reflection;
 using Google.Protobuf;
+using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Nominations.Api.Domain;
 using Nominations.Api.Grpc;
 using Nominations.Tests.Support;
-using ReviewMechanism.Grpc;
+using ReviewMechanism.ServiceDefaults.Errors;
 using Ev = ReviewMechanism.Events.V1;
 using V1 = ReviewMechanism.Nominations.V1;
 
@@ -25,11 +26,11 @@ public class GrpcServiceTests
     private Task<V1.NominateResponse> NominateAsync(V1.NominateRequest request, System.Security.Claims.ClaimsPrincipal? user = null) =>
         _m.Service.Nominate(request, new TestServerCallContext(user ?? Users.Secretariat));
 
-    private static T Detail<T>(RpcException error) where T : IMessage<T>, new()
+    private static T Detail<T>(RpcException error) where T : class, IMessage<T>, new()
     {
-        var status = Google.Rpc.Status.Parser.ParseFrom(error.Trailers.GetValueBytes(DomainErrors.StatusDetailsTrailer));
+        var status = error.GetRpcStatus()!;
         Assert.Equal((int)error.StatusCode, status.Code);
-        return Assert.Single(status.Details).Unpack<T>();
+        return status.GetDetail<T>()!;
     }
 
     [Fact]
@@ -37,7 +38,7 @@ public class GrpcServiceTests
     {
         await NominateAsync(FocalPoint("FRA", "Claire Martin", "claire.martin@justice.gouv.fr"));
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => NominateAsync(FocalPoint("FRA", "Paul Durand", "paul.durand@justice.gouv.fr")));
+        var error = await Rpc.FailsAsync(() => NominateAsync(FocalPoint("FRA", "Paul Durand", "paul.durand@justice.gouv.fr")));
 
         Assert.Equal(StatusCode.AlreadyExists, error.StatusCode);
         Assert.Contains("already has an active focal point for its own review: Claire Martin", error.Status.Detail);
@@ -47,7 +48,7 @@ public class GrpcServiceTests
     [Fact]
     public async Task ABadEMailIsAnsweredWithInvalidArgumentAndAFieldViolation()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => NominateAsync(FocalPoint("FRA", "Claire", "claire.martin at justice.gouv.fr")));
+        var error = await Rpc.FailsAsync(() => NominateAsync(FocalPoint("FRA", "Claire", "claire.martin at justice.gouv.fr")));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains("person.email", error.Status.Detail);
@@ -59,7 +60,7 @@ public class GrpcServiceTests
     [Fact]
     public async Task APartyNotInTheReviewIsAnsweredWithFailedPrecondition()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() =>
+        var error = await Rpc.FailsAsync(() =>
             NominateAsync(FocalPoint("NZL", "Aroha", "aroha@justice.govt.nz", Ev.NominationScopeKind.SpecificReview, "R-KEN")));
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
@@ -70,7 +71,7 @@ public class GrpcServiceTests
     [Fact]
     public async Task AnUnknownPartyIsAnsweredWithNotFound()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => NominateAsync(FocalPoint("ATL", "Nobody", "nobody@atlantis.example")));
+        var error = await Rpc.FailsAsync(() => NominateAsync(FocalPoint("ATL", "Nobody", "nobody@atlantis.example")));
 
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
         Assert.Contains("ATL is not a party", error.Status.Detail);
@@ -79,7 +80,7 @@ public class GrpcServiceTests
     [Fact]
     public async Task AFocalPointOfAnotherPartyIsAnsweredWithPermissionDenied()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => NominateAsync(FocalPoint("FRA", "Claire", "claire@justice.gouv.fr"), Users.FocalPointOf("KEN")));
+        var error = await Rpc.FailsAsync(() => NominateAsync(FocalPoint("FRA", "Claire", "claire@justice.gouv.fr"), Users.FocalPointOf("KEN")));
 
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
     }
@@ -185,7 +186,7 @@ public class GrpcServiceTests
     [Fact]
     public async Task AnUnknownRoleValueIsRefused()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => _m.Service.ListNominations(
+        var error = await Rpc.FailsAsync(() => _m.Service.ListNominations(
             new V1.ListNominationsRequest { Party = "FRA", Role = (Ev.NominationRole)42 }, new TestServerCallContext(Users.Secretariat)));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);

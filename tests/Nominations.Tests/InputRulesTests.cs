@@ -1,4 +1,5 @@
 using Nominations.Api.Domain.Validation;
+using ReviewMechanism.ServiceDefaults.Errors;
 
 namespace Nominations.Tests;
 
@@ -70,7 +71,7 @@ public class InputRulesTests
 
         InputRules.RequiredText(new string('x', InputRules.MaxReasonLength + 1), "reason", "reason", InputRules.MaxReasonLength, violations);
 
-        var error = Assert.Throws<Nominations.Api.Domain.DomainException>(violations.ThrowIfAny);
+        var error = Assert.Throws<DomainException>(violations.ThrowIfAny);
         Assert.Contains("2001 characters long; at most 2000", error.Message);
     }
 }

@@ -1,6 +1,8 @@
 using Nominations.Api.Domain;
 using Nominations.Api.Domain.Workflow;
 using Nominations.Tests.Support;
+using ReviewMechanism.ServiceDefaults.Authorization;
+using ReviewMechanism.ServiceDefaults.Errors;
 using Ev = ReviewMechanism.Events.V1;
 
 namespace Nominations.Tests;
@@ -113,7 +115,7 @@ public class NominationWorkflowTests
     [Fact]
     public async Task AnExpertCannotNominateEvenForItsOwnParty()
     {
-        var expert = Users.ActorOf(Users.With("ge-1", RoleNames.GovernmentalExpert, "KEN"));
+        var expert = Users.ActorOf(Users.With("ge-1", MechanismRoles.GovernmentalExpert, "KEN"));
 
         var error = await Assert.ThrowsAsync<DomainException>(() => _m.Workflow.NominateAsync(expert,
             new NominateCommand("KEN", NominationRole.GovernmentalExpert, ScopeKind.OwnReview, null, People.Input("E", "e@ke.example")), default));
@@ -236,11 +238,11 @@ public class NominationWorkflowTests
         var task = await _m.Workflow.AssignTaskAsync(Mechanism.Secretariat, new AssignTaskCommand("KEN", fp.Id.ToString(), "Clear", "", null, null), default);
 
         var observer = await Assert.ThrowsAsync<DomainException>(() => _m.Workflow.CompleteTaskAsync(
-            Users.ActorOf(Users.With("obs", RoleNames.Observer, "KEN")), new CompleteTaskCommand("KEN", task.Id.ToString()), default));
+            Users.ActorOf(Users.With("obs", MechanismRoles.Observer, "KEN")), new CompleteTaskCommand("KEN", task.Id.ToString()), default));
         var foreignExpert = await Assert.ThrowsAsync<DomainException>(() => _m.Workflow.CompleteTaskAsync(
-            Users.ActorOf(Users.With("ge-fr", RoleNames.GovernmentalExpert, "FRA")), new CompleteTaskCommand("KEN", task.Id.ToString()), default));
+            Users.ActorOf(Users.With("ge-fr", MechanismRoles.GovernmentalExpert, "FRA")), new CompleteTaskCommand("KEN", task.Id.ToString()), default));
         var done = await _m.Workflow.CompleteTaskAsync(
-            Users.ActorOf(Users.With("ge-ke", RoleNames.GovernmentalExpert, "KEN")), new CompleteTaskCommand("KEN", task.Id.ToString()), default);
+            Users.ActorOf(Users.With("ge-ke", MechanismRoles.GovernmentalExpert, "KEN")), new CompleteTaskCommand("KEN", task.Id.ToString()), default);
 
         Assert.Equal(DomainErrorKind.PermissionDenied, observer.Kind);
         Assert.Equal(DomainErrorKind.PermissionDenied, foreignExpert.Kind);

@@ -1,6 +1,7 @@
 using Nominations.Api.Domain;
 using Nominations.Api.Domain.Events;
 using Nominations.Tests.Support;
+using ReviewMechanism.ServiceDefaults.Errors;
 
 namespace Nominations.Tests;
 

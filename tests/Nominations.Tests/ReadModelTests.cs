@@ -3,6 +3,7 @@ using Nominations.Api.Domain;
 using Nominations.Api.Domain.Reviews;
 using Nominations.Api.Domain.Workflow;
 using Nominations.Tests.Support;
+using ReviewMechanism.ServiceDefaults.Errors;
 
 namespace Nominations.Tests;
 

@@ -1,6 +1,7 @@
 using Nominations.Api.Domain;
 using Nominations.Api.Grpc;
 using Nominations.Tests.Support;
+using ReviewMechanism.ServiceDefaults.Authorization;
 
 namespace Nominations.Tests;
 
@@ -17,7 +18,7 @@ public class VisibilityTests
     [Fact]
     public async Task ThePublicCountryProfileShowsGeneralInformationWithoutContactDetails()
     {
-        var profile = await _m.Queries.GetCountryProfileAsync(Actor.Anonymous, "KEN", default);
+        var profile = await _m.Queries.GetCountryProfileAsync(Caller.Anonymous, "KEN", default);
 
         Assert.Equal(("KEN", "Kenya"), (profile.Party, profile.PartyName));
         var fp = Assert.Single(profile.FocalPoints);
@@ -28,7 +29,7 @@ public class VisibilityTests
     [Fact]
     public async Task RegisteredUsersSeeContactDetailsInTheCountryProfile()
     {
-        var observerOfAnotherParty = Users.ActorOf(Users.With("obs-fr", RoleNames.Observer, "FRA"));
+        var observerOfAnotherParty = Users.ActorOf(Users.With("obs-fr", MechanismRoles.Observer, "FRA"));
 
         var profile = await _m.Queries.GetCountryProfileAsync(observerOfAnotherParty, "KEN", default);
 
@@ -38,7 +39,7 @@ public class VisibilityTests
     [Fact]
     public async Task NgoRepresentativesAndPartnersSeeWhatThePublicSees()
     {
-        foreach (var role in new[] { RoleNames.NgoRepresentative, RoleNames.Partner })
+        foreach (var role in new[] { MechanismRoles.NgoRepresentative, MechanismRoles.Partner })
         {
             var profile = await _m.Queries.GetCountryProfileAsync(Users.ActorOf(Users.With("x", role)), "KEN", default);
 
@@ -52,7 +53,7 @@ public class VisibilityTests
         var fp = _m.Repository.Get("KEN")!.ActiveFocalPoint(NominationScope.OwnReview)!;
         await _m.Workflow.WithdrawAsync(Mechanism.Secretariat, new("KEN", fp.Id.ToString(), "Left"), default);
 
-        var profile = await _m.Queries.GetCountryProfileAsync(Actor.Anonymous, "KEN", default);
+        var profile = await _m.Queries.GetCountryProfileAsync(Caller.Anonymous, "KEN", default);
 
         Assert.Empty(profile.FocalPoints);
     }
@@ -62,9 +63,9 @@ public class VisibilityTests
     {
         var expert = _m.Repository.Get("KEN")!.Nominations.Single(n => n.Role == NominationRole.GovernmentalExpert);
 
-        var forPublic = ProtoMapper.Nomination(expert, Actor.Anonymous);
-        var forNgo = ProtoMapper.Nomination(expert, Users.ActorOf(Users.With("ngo", RoleNames.NgoRepresentative)));
-        var forExpert = ProtoMapper.Nomination(expert, Users.ActorOf(Users.With("ge", RoleNames.GovernmentalExpert, "BRA")));
+        var forPublic = ProtoMapper.Nomination(expert, Caller.Anonymous);
+        var forNgo = ProtoMapper.Nomination(expert, Users.ActorOf(Users.With("ngo", MechanismRoles.NgoRepresentative)));
+        var forExpert = ProtoMapper.Nomination(expert, Users.ActorOf(Users.With("ge", MechanismRoles.GovernmentalExpert, "BRA")));
 
         Assert.Null(forPublic.Contact);
         Assert.Null(forNgo.Contact);

@@ -1,7 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 using ReviewMechanism.AppHost.Tests.Infrastructure;
 using ReviewMechanism.Events.V1;
-using ReviewMechanism.Grpc;
 using ReviewMechanism.Nominations.V1;
 using ReviewMechanism.Reviews.V1;
 using NominationScope = ReviewMechanism.Events.V1.NominationScope;

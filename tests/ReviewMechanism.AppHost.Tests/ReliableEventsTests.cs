@@ -1,5 +1,5 @@
+using Grpc.Core;
 using ReviewMechanism.AppHost.Tests.Infrastructure;
-using ReviewMechanism.Grpc;
 using ReviewMechanism.Hosting.Testing;
 
 namespace ReviewMechanism.AppHost.Tests;

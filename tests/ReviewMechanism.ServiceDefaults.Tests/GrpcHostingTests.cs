@@ -1,10 +1,12 @@
+using Google.Protobuf;
 using Grpc.Health.V1;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
-using ReviewMechanism.Grpc;
-using ReviewMechanism.Grpc.Client;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Grpc.Reflection.V1Alpha;
 using ReviewMechanism.Reporting.V1;
 using ReviewMechanism.ServiceDefaults.Tests.Infrastructure;
 
@@ -27,11 +29,28 @@ public sealed class GrpcHostingTests
     }
 
     [Fact]
+    public async Task ReflectionListsTheMappedServicesToAnAnonymousCaller()
+    {
+        await using var app = await StartAsync(b => b.Services.AddSingleton<ProbeBehaviour>(), a => a.MapGrpcService<DeclaredGuardedService>());
+        using var channel = GrpcChannel.ForAddress(app.Address);
+        using var call = new ServerReflection.ServerReflectionClient(channel).ServerReflectionInfo();
+
+        await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" });
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+        await call.RequestStream.CompleteAsync();
+
+        var names = call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToList();
+        Assert.Contains(ReviewMechanism.Testing.V1.GuardedService.Descriptor.FullName, names);
+        Assert.Contains("grpc.health.v1.Health", names);
+    }
+
+    [Fact]
     public async Task AServiceWhoseRpcsDeclareNoCallerCannotBeMapped()
     {
         var error = await Assert.ThrowsAnyAsync<InvalidOperationException>(() => StartAsync(map: a => a.MapGrpcService<UndeclaredHealthService>()));
 
-        Assert.Contains("Check", error.Message, StringComparison.Ordinal);
+        Assert.Contains("/grpc.health.v1.Health/Check", error.Message, StringComparison.Ordinal);
+        Assert.Contains("/grpc.health.v1.Health/Watch", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -40,12 +59,12 @@ public sealed class GrpcHostingTests
         await using var app = await StartAsync(map: a => a.MapGrpcService<DeclaredReportingService>());
         using var channel = GrpcChannel.ForAddress(app.Address);
         var call = channel.CreateCallInvoker().AsyncUnaryCall(
-            new Method<HealthCheckRequest, HealthCheckResponse>(MethodType.Unary, ReportingService.Descriptor.FullName, "Missing", HealthCheckRequest.Parser, HealthCheckResponse.Parser, isIdempotent: false),
-            default, new HealthCheckRequest());
+            new Method<HealthCheckRequest, HealthCheckResponse>(MethodType.Unary, ReportingService.Descriptor.FullName, "Missing",
+                Marshallers.Create(m => m.ToByteArray(), HealthCheckRequest.Parser.ParseFrom), Marshallers.Create(m => m.ToByteArray(), HealthCheckResponse.Parser.ParseFrom)),
+            null, default, new HealthCheckRequest());
 
         var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
         Assert.Equal(StatusCode.Unimplemented, error.StatusCode);
-        Assert.Contains("Missing", error.Status.Detail, StringComparison.Ordinal);
     }
 
     private static Task<GrpcTestHost> StartAsync(Action<WebApplicationBuilder>? configure = null, Action<WebApplication>? map = null) =>

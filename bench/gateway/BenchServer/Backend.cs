@@ -4,13 +4,12 @@ using Grpc.Testing;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using ReviewMechanism.Grpc.Protocol;
 
 namespace BenchServer;
 
 /// <summary>
-/// The service behind the gateway: <c>grpc</c> is the library's gRPC server with TestService/UnaryCall
-/// (a real service pipeline); <c>raw</c> is Kestrel answering with a precomputed framed reply (the floor).
+/// The service behind the gateway: <c>grpc</c> is Grpc.AspNetCore with TestService/UnaryCall (a real service
+/// pipeline); <c>raw</c> is Kestrel answering with a precomputed length-prefixed reply (the floor).
 /// Cleartext HTTP/2 only. Prints "LISTENING port".
 /// </summary>
 internal static class Backend
@@ -25,7 +24,7 @@ internal static class Backend
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2));
         if (mode == "grpc")
         {
-            builder.Services.AddGrpcServer(options => options.EnableCallLogging = false);
+            builder.Services.AddGrpc();
         }
         var app = builder.Build();
         if (mode == "grpc")
@@ -38,9 +37,9 @@ internal static class Backend
             app.MapPost("/grpc.testing.TestService/UnaryCall", async context =>
             {
                 await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
-                context.Response.ContentType = GrpcHeaders.ContentType;
+                context.Response.ContentType = "application/grpc";
                 await context.Response.Body.WriteAsync(reply, context.RequestAborted);
-                context.Response.AppendTrailer(GrpcHeaders.Status, "0");
+                context.Response.AppendTrailer("grpc-status", "0");
             });
         }
         await app.StartAsync();
@@ -50,12 +49,13 @@ internal static class Backend
         return 0;
     }
 
+    /// <summary>A message as h2load sends it and the raw backend answers: flag byte 0, big-endian length, bytes.</summary>
     internal static byte[] Framed(IMessage message)
     {
         var body = message.ToByteArray();
-        var framed = new byte[MessageFraming.HeaderSize + body.Length];
-        MessageFraming.WriteHeader(framed, compressed: false, body.Length);
-        body.CopyTo(framed, MessageFraming.HeaderSize);
+        var framed = new byte[5 + body.Length];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(framed.AsSpan(1), (uint)body.Length);
+        body.CopyTo(framed, 5);
         return framed;
     }
 }

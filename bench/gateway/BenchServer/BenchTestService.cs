@@ -1,7 +1,7 @@
 using Google.Protobuf;
 using Grpc.Testing;
 using Microsoft.AspNetCore.Authorization;
-using ReviewMechanism.Grpc;
+using Grpc.Core;
 
 namespace BenchServer;
 

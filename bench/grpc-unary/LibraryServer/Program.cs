@@ -1,3 +1,5 @@
+extern alias library;
+
 using ReviewMechanism.Bench.GrpcUnary;
 
 var builder = BenchHosting.CreateBuilder(args);
@@ -10,6 +12,7 @@ var app = builder.Build();
 
 app.UseBenchStats();
 app.MapDefaultEndpoints();
-app.MapGrpcService<BenchTestService>();
+// The library's mapping (ServiceDefaults also brings Grpc.AspNetCore's MapGrpcService).
+library::Microsoft.AspNetCore.Builder.GrpcEndpointRouteBuilderExtensions.MapGrpcService<BenchTestService>(app);
 
 await app.RunAndAnnounceAsync();

@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.Extensions.Options;
+using Gateway.Proxy;
+using Grpc.Core;
 using Microsoft.Net.Http.Headers;
-using ReviewMechanism.Grpc;
-using ReviewMechanism.ReverseProxy.Forwarder;
 using ReviewMechanism.ServiceDefaults.Authorization;
 
 namespace Gateway.Authorization;
@@ -26,11 +26,11 @@ public sealed class GrpcAuthorizationResultHandler(IOptionsMonitor<JwtBearerOpti
         if (authorizeResult.Challenged && await _keys.IsUnavailableAsync(context))
         {
             // Not the caller's fault: the identity service's discovery document or keys could not be fetched.
-            await ProxyErrorResponses.WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, StatusCode.Unavailable,
+            await GrpcResponses.WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, StatusCode.Unavailable,
                 "Access tokens cannot be checked right now (the identity service's signing keys are unreachable); retry later.");
             return;
         }
-        if (authorizeResult.Succeeded || !ProxyErrorResponses.IsGrpcRequest(context.Request))
+        if (authorizeResult.Succeeded || !GrpcResponses.IsGrpcRequest(context.Request))
         {
             await _default.HandleAsync(next, context, policy, authorizeResult);
             return;
@@ -44,13 +44,13 @@ public sealed class GrpcAuthorizationResultHandler(IOptionsMonitor<JwtBearerOpti
             var refused = (await context.AuthenticateAsync()).Failure is not null;
             var reason = ErrorDescription(context.Response.Headers[HeaderNames.WWWAuthenticate].ToString())
                 ?? (refused ? "it is not a valid access token for this system" : null);
-            await ProxyErrorResponses.WriteGrpcStatusAsync(context, StatusCode.Unauthenticated,
+            await GrpcResponses.WriteStatusAsync(context, StatusCode.Unauthenticated,
                 reason is null ? "A valid access token is required (authorization: Bearer ...)." : $"The access token was refused: {reason}.");
             return;
         }
 
         var missing = authorizeResult.AuthorizationFailure?.FailedRequirements.Select(r => r.ToString()).ToArray() ?? [];
-        await ProxyErrorResponses.WriteGrpcStatusAsync(context, StatusCode.PermissionDenied,
+        await GrpcResponses.WriteStatusAsync(context, StatusCode.PermissionDenied,
             missing.Length == 0 ? "The caller is not allowed to call this service." : $"The caller is not allowed to call this service (needs {string.Join("; ", missing)}).");
     }
 

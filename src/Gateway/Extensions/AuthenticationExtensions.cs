@@ -1,4 +1,5 @@
 using Gateway.Authentication;
+using Gateway.Revocation;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -28,6 +29,15 @@ public static class AuthenticationExtensions
                 options.TokenValidationParameters.ValidAlgorithms = ["RS256"];
                 options.TokenValidationParameters.NameClaimType = "sub";
                 options.TokenValidationParameters.RoleClaimType = "role";
+            });
+
+        // Every call's token is checked against the revocation list (after validation, so after the cache too).
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IServiceProvider>((options, services) =>
+            {
+                options.Events ??= new JwtBearerEvents();
+                options.Events.OnTokenValidated = context => RevocationCheck.OnTokenValidatedAsync(context, services);
+                options.Events.OnChallenge = RevocationCheck.OnChallengeAsync;
             });
 
         // Validated tokens are remembered briefly (see CachingTokenHandler); Gateway:TokenCache:MaxAge 0 turns it off.

@@ -1,33 +1,51 @@
 using Gateway.RateLimiting;
+using Gateway.Redis;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using ReviewMechanism.ReverseProxy.Model;
 
 namespace Gateway.Extensions;
 
 public static class RateLimitingExtensions
 {
+    /// <summary>
+    /// Every <c>RateLimiting:Policies:{name}</c> becomes an ASP.NET Core rate limiter policy (YARP checks that a
+    /// route's RateLimiterPolicy exists), counted in Redis; refusals are answered by <see cref="RateLimitRejection"/>.
+    /// With <c>RateLimiting:Enabled=false</c> the policies exist but never limit, and Redis is not needed.
+    /// </summary>
     public static WebApplicationBuilder AddGatewayRateLimiting(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<RateLimitingOptions>(builder.Configuration.GetSection("RateLimiting"));
         builder.Services.AddSingleton<RedisTokenBuckets>();
         builder.Services.AddSingleton<PermitLeases>();
+        builder.Services.AddSingleton<RedisBuckets>();
+        builder.Services.AddSingleton<GatewayRateLimiterPartitions>();
+        builder.Services.AddRateLimiter(options => options.OnRejected = RateLimitRejection.WriteAsync);
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitingOptions>>((options, settings) =>
+        {
+            foreach (var name in settings.Value.Policies.Keys)
+            {
+                options.AddPolicy(name, context => context.RequestServices.GetRequiredService<GatewayRateLimiterPartitions>().GetPartition(context, name));
+            }
+        });
         return builder;
     }
 
-    /// <summary>Checks every route's policy name and every policy's numbers before the first request.</summary>
+    /// <summary>Checks the policies, and that Redis is configured when limits are on, before the first request.</summary>
     public static WebApplication UseGatewayRateLimiting(this WebApplication app)
     {
-        var options = app.Services.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
-        if (options.Enabled)
+        var settings = app.Services.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
+        Validate(settings);
+        if (settings.Enabled)
         {
-            Validate(options, app.Services.GetRequiredService<ProxyState>());
             app.Services.GetRequiredService<RedisTokenBuckets>();
+            // Connect now, in the background, so the first requests do not wait for the connection.
+            _ = app.Services.GetRequiredService<GatewayRedis>().ConnectionAsync();
         }
-        app.UseMiddleware<GatewayRateLimitingMiddleware>();
+        app.UseRateLimiter();
         return app;
     }
 
-    private static void Validate(RateLimitingOptions options, ProxyState proxy)
+    private static void Validate(RateLimitingOptions options)
     {
         var errors = new List<string>();
         if (options.MaxLease < 1 || options.LeaseDuration <= TimeSpan.Zero)
@@ -48,20 +66,10 @@ public static class RateLimitingExtensions
                 }
             }
         }
-        if (options.DefaultPolicy is { } defaultPolicy && !options.Policies.ContainsKey(defaultPolicy))
+        if (options.DefaultPolicy is { } defaultPolicy && !options.Policies.ContainsKey(defaultPolicy)
+            && !defaultPolicy.Equals("Disable", StringComparison.OrdinalIgnoreCase))
         {
             errors.Add($"RateLimiting:DefaultPolicy '{defaultPolicy}' is not in RateLimiting:Policies.");
-        }
-        foreach (var route in proxy.Routes)
-        {
-            var name = route.Config.RateLimiterPolicy;
-            if (name is not null
-                && !name.Equals(GatewayRateLimitingMiddleware.DisablePolicy, StringComparison.OrdinalIgnoreCase)
-                && !name.Equals(GatewayRateLimitingMiddleware.DefaultPolicy, StringComparison.OrdinalIgnoreCase)
-                && !options.Policies.ContainsKey(name))
-            {
-                errors.Add($"ReverseProxy:Routes:{route.RouteId}:RateLimiterPolicy '{name}' is not in RateLimiting:Policies (nor Default or Disable).");
-            }
         }
         if (errors.Count > 0)
         {

@@ -20,13 +20,15 @@ public sealed class RateLimitingOptions
 
     public string KeyPrefix { get; set; } = "gateway:ratelimit";
 
+    public RateLimitStore Store { get; set; } = RateLimitStore.Batched;
+
     /// <summary>The most permits a replica takes from one bucket at once (see <see cref="PermitLeases"/>); 1 asks Redis on every request.</summary>
     public int MaxLease { get; set; } = 100;
 
     /// <summary>How long a replica may spend permits it took in a batch; the rest go back to Redis.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The policy for routes whose RateLimiterPolicy is unset or <c>Default</c> (none when unset).</summary>
+    /// <summary>The policy of routes that do not name one (<see cref="Proxy.RouteDefaultsFilter"/>); <c>Disable</c> turns limits off on a route.</summary>
     public string? DefaultPolicy { get; set; }
 
     public Dictionary<string, RateLimitPolicyOptions> Policies { get; set; } = new(StringComparer.OrdinalIgnoreCase);
@@ -49,4 +51,11 @@ public sealed class BucketOptions
     internal long RefillIntervalMicroseconds => Math.Max(1, (long)(Window.TotalMicroseconds / PermitLimit));
 
     public override string ToString() => $"{PermitLimit} per {Window}";
+}
+
+/// <summary>Where permits are counted: today's batched token buckets, or RedisRateLimiting.AspNetCore's (measured in bench/gateway).</summary>
+public enum RateLimitStore
+{
+    Batched,
+    RedisRateLimiting,
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gateway.Redis;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -16,7 +17,7 @@ public sealed record RequestedBucket(string Key, string Subject, BucketOptions O
 /// (replicas need not agree on time) and with the permits a replica gives back, and takes permits from
 /// each only if all have one: a batch where the replica asked for one (<see cref="PermitLeases"/>).
 /// </summary>
-public sealed class RedisTokenBuckets : IDisposable
+public sealed class RedisTokenBuckets
 {
     // KEYS[i]: a bucket (hash: tokens, ts in microseconds). ARGV[4i-3]: capacity; ARGV[4i-2]: microseconds per
     // permit; ARGV[4i-1]: permits wanted (at least 1 must be there); ARGV[4i]: permits given back first.
@@ -70,32 +71,21 @@ public sealed class RedisTokenBuckets : IDisposable
         return result
         """;
 
-    private readonly Lazy<Task<ConnectionMultiplexer>> _connection;
+    private readonly GatewayRedis _redis;
 
-    public RedisTokenBuckets(IConfiguration configuration, IOptions<RateLimitingOptions> options)
+    public RedisTokenBuckets(GatewayRedis redis, IOptions<RateLimitingOptions> options)
     {
-        var connectionString = configuration.GetConnectionString("redis");
-        if (options.Value.Enabled && string.IsNullOrWhiteSpace(connectionString))
+        if (options.Value.Enabled && !redis.IsConfigured)
         {
             throw new InvalidOperationException("Rate limiting is enabled but ConnectionStrings:redis is not set (set RateLimiting:Enabled=false to run without limits).");
         }
-        _connection = new Lazy<Task<ConnectionMultiplexer>>(() => ConnectAsync(connectionString!));
-    }
-
-    private static async Task<ConnectionMultiplexer> ConnectAsync(string connectionString)
-    {
-        var config = ConfigurationOptions.Parse(connectionString);
-        // Start even when Redis is down; the multiplexer keeps reconnecting in the background.
-        config.AbortOnConnectFail = false;
-        config.ConnectTimeout = Math.Min(config.ConnectTimeout, 2000);
-        config.SyncTimeout = Math.Min(config.SyncTimeout, 1000);
-        return await ConnectionMultiplexer.ConnectAsync(config).ConfigureAwait(false);
+        _redis = redis;
     }
 
     /// <summary>Takes <see cref="LeaseRequest.Want"/> permits (as many as there are, at least one) from every bucket, or none.</summary>
     public async Task<RateLimitDecision> TakeAsync(IReadOnlyList<RequestedBucket> buckets, IReadOnlyList<LeaseRequest> leases)
     {
-        var multiplexer = await _connection.Value.ConfigureAwait(false);
+        var multiplexer = await _redis.ConnectionAsync().ConfigureAwait(false);
         var keys = new RedisKey[buckets.Count];
         var values = new RedisValue[buckets.Count * 4];
         for (var i = 0; i < buckets.Count; i++)
@@ -115,14 +105,6 @@ public sealed class RedisTokenBuckets : IDisposable
             granted[i] = (long)result[3 + i];
         }
         return new RateLimitDecision(allowed, TimeSpan.FromMilliseconds((long)result[1]), (int)(long)result[2] - 1, granted);
-    }
-
-    public void Dispose()
-    {
-        if (_connection.IsValueCreated && _connection.Value.IsCompletedSuccessfully)
-        {
-            _connection.Value.Result.Dispose();
-        }
     }
 
     internal static string Describe(TimeSpan retryAfter) =>

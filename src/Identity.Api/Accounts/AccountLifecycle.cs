@@ -2,12 +2,14 @@ using System.Net.Mail;
 using System.Text.RegularExpressions;
 using Identity.Api.Data;
 using Identity.Api.Domain.Accounts;
+using Identity.Api.IntegrationEvents;
 using Identity.Api.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using ReviewMechanism.Events.V1;
+using ReviewMechanism.ServiceDefaults.Authorization;
 
 namespace Identity.Api.Accounts;
 

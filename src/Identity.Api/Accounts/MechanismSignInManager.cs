@@ -3,6 +3,7 @@ using Identity.Api.Domain.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using ReviewMechanism.ServiceDefaults.Authorization;
 
 namespace Identity.Api.Accounts;
 

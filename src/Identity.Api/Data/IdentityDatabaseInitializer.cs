@@ -5,6 +5,7 @@ using Identity.Api.OpenIdConnect.Keys;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ReviewMechanism.ServiceDefaults.Authorization;
 
 namespace Identity.Api.Data;
 

@@ -1,3 +1,5 @@
+using ReviewMechanism.ServiceDefaults.Authorization;
+
 namespace Identity.Api.OpenIdConnect;
 
 /// <summary>
@@ -21,5 +23,5 @@ public sealed record ResourceOwner(
     IReadOnlyList<string> Roles,
     IReadOnlyList<string> Parties)
 {
-    public bool RequiresTwoFactor => Roles.Contains(Domain.Accounts.MechanismRoles.Secretariat);
+    public bool RequiresTwoFactor => Roles.Contains(MechanismRoles.Secretariat);
 }

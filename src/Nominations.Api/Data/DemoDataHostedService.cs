@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Nominations.Api.Domain;
 using Nominations.Api.Domain.Validation;
 using Nominations.Api.Domain.Workflow;
+using ReviewMechanism.ServiceDefaults.Authorization;
 
 namespace Nominations.Api.Data;
 
@@ -12,7 +13,7 @@ namespace Nominations.Api.Data;
 /// </summary>
 public sealed partial class DemoDataHostedService(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<DemoDataHostedService> logger) : IHostedService
 {
-    private static readonly Actor Secretariat = new("demo-data", new HashSet<string> { RoleNames.Secretariat }, new HashSet<string>());
+    private static readonly Caller Secretariat = new("demo-data", "", new HashSet<string> { MechanismRoles.Secretariat }, new HashSet<string>());
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using Nominations.Api.Domain.Events;
+using ReviewMechanism.ServiceDefaults.Errors;
 
 namespace Nominations.Api.Domain;
 

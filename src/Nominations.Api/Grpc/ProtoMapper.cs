@@ -3,6 +3,7 @@ using Nominations.Api.Domain;
 using Nominations.Api.Domain.Reports;
 using Nominations.Api.Domain.Reviews;
 using Nominations.Api.IntegrationEvents;
+using ReviewMechanism.ServiceDefaults.Authorization;
 using Ev = ReviewMechanism.Events.V1;
 using V1 = ReviewMechanism.Nominations.V1;
 
@@ -11,7 +12,7 @@ namespace Nominations.Api.Grpc;
 /// <summary>Domain to proto. Contact details are copied only when the viewer may see them.</summary>
 public static class ProtoMapper
 {
-    public static V1.Nomination Nomination(Nomination n, Actor viewer)
+    public static V1.Nomination Nomination(Nomination n, Caller viewer)
     {
         var message = new V1.Nomination
         {
@@ -41,7 +42,7 @@ public static class ProtoMapper
         {
             message.EffectiveUntil = Timestamp.FromDateTimeOffset(until);
         }
-        if (viewer.MaySeeContactDetails)
+        if (viewer.MaySeeContactDetails())
         {
             message.Contact = new V1.ContactDetails { Email = n.Person.Email, Phone = n.Person.Phone };
         }

@@ -5,7 +5,7 @@ namespace Reporting.Api.Grpc;
 
 /// <summary>
 /// reviewmechanism.reporting.v1.ReportingService. Its contract has no RPC yet: every call answers UNIMPLEMENTED
-/// naming the method, and reflection lists the service.
+/// (reflection lists a service once it has RPCs). Each RPC added declares its callers on the method.
 /// </summary>
 [Authorize]
 public sealed class ReportingGrpcService : ReportingService.ReportingServiceBase;

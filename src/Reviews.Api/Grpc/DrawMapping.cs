@@ -1,15 +1,15 @@
 using Reviews.Api.Domain.Drawing;
 using Reviews.Api.Domain.Groups;
 using Reviews.Api.Domain.Phases;
-using Pb = ReviewMechanism.Reviews.V1;
+using V1 = ReviewMechanism.Reviews.V1;
 
 namespace Reviews.Api.Grpc;
 
 internal static class DrawMapping
 {
-    public static Pb.CountryPairing ToProto(this CountryPairing pairing, int redrawCount = 0)
+    public static V1.CountryPairing ToProto(this CountryPairing pairing, int redrawCount = 0)
     {
-        var message = new Pb.CountryPairing
+        var message = new V1.CountryPairing
         {
             PartyUnderReview = pairing.PartyUnderReview,
             SameRegionReviewer = pairing.SameRegionReviewer,
@@ -20,16 +20,16 @@ internal static class DrawMapping
         return message;
     }
 
-    public static Pb.AdditionalReviewer ToProto(this AdditionalReviewer reviewer)
+    public static V1.AdditionalReviewer ToProto(this AdditionalReviewer reviewer)
     {
-        var message = new Pb.AdditionalReviewer { Iso3 = reviewer.Iso3, ForSlot = reviewer.ForSlot.ToProto() };
+        var message = new V1.AdditionalReviewer { Iso3 = reviewer.Iso3, ForSlot = reviewer.ForSlot.ToProto() };
         message.Instruments.AddRange(reviewer.Instruments.ToProto());
         return message;
     }
 
-    public static Pb.ReviewGroup ToProto(this ReviewGroup group, PhaseOptions phases)
+    public static V1.ReviewGroup ToProto(this ReviewGroup group, PhaseOptions phases)
     {
-        var message = new Pb.ReviewGroup
+        var message = new V1.ReviewGroup
         {
             Number = group.Number,
             StartDate = group.StartDate.ToProto(),
@@ -42,7 +42,7 @@ internal static class DrawMapping
         return message;
     }
 
-    public static Pb.DrawSummary ToSummary(this DrawRecord record) => new()
+    public static V1.DrawSummary ToSummary(this DrawRecord record) => new()
     {
         Id = record.Id.ToString(),
         Kind = record.Kind.ToProto(),
@@ -54,9 +54,9 @@ internal static class DrawMapping
         Seed = record.Seed,
     };
 
-    public static Pb.DrawRecord ToProto(this DrawRecord record)
+    public static V1.DrawRecord ToProto(this DrawRecord record)
     {
-        var message = new Pb.DrawRecord
+        var message = new V1.DrawRecord
         {
             Id = record.Id.ToString(),
             Kind = record.Kind.ToProto(),
@@ -67,7 +67,7 @@ internal static class DrawMapping
             Reason = record.Reason ?? "",
             RequestedAt = record.RequestedAt.ToProto(),
             Seed = record.Seed,
-            Inputs = new Pb.DrawInputs(),
+            Inputs = new V1.DrawInputs(),
         };
         message.Constraints.AddRange(record.Constraints);
         if (record.SplitInputs is { } split)
@@ -77,7 +77,7 @@ internal static class DrawMapping
         }
         foreach (var group in record.SplitOutcome?.Groups ?? [])
         {
-            var members = new Pb.GroupMembers();
+            var members = new V1.GroupMembers();
             members.Parties.AddRange(group);
             message.Groups.Add(members);
         }
@@ -86,21 +86,21 @@ internal static class DrawMapping
             message.Inputs.AsOf = inputs.AsOf.ToProto();
             foreach (var candidate in inputs.Candidates)
             {
-                var c = new Pb.DrawCandidate { Iso3 = candidate.Iso3, RegionalGroup = candidate.Group.ToProto() };
+                var c = new V1.DrawCandidate { Iso3 = candidate.Iso3, RegionalGroup = candidate.Group.ToProto() };
                 c.Instruments.AddRange(candidate.Instruments.ToProto());
                 message.Inputs.Candidates.Add(c);
             }
             message.Inputs.PartiesUnderReview.AddRange(inputs.PartiesUnderReview);
-            message.Inputs.FixedLoads.AddRange(inputs.FixedLoads.Select(l => new Pb.ReviewerLoad { Iso3 = l.Iso3, Reviews = l.Reviews }));
+            message.Inputs.FixedLoads.AddRange(inputs.FixedLoads.Select(l => new V1.ReviewerLoad { Iso3 = l.Iso3, Reviews = l.Reviews }));
             if (inputs.Redraw is { } redraw)
             {
-                var scope = new Pb.RedrawScope { PartyUnderReview = redraw.PartyUnderReview };
+                var scope = new V1.RedrawScope { PartyUnderReview = redraw.PartyUnderReview };
                 scope.Slots.AddRange(redraw.Slots.Select(s => s.ToProto()));
                 scope.KeptReviewers.AddRange(redraw.KeptReviewers);
                 scope.Excluded.AddRange(redraw.Excluded);
                 message.Inputs.Redraw = scope;
             }
-            var rules = new Pb.DrawRules
+            var rules = new V1.DrawRules
             {
                 WorkloadCap = inputs.Rules.WorkloadCap,
                 AdditionalReviewerKeepsSlotRegion = inputs.Rules.AdditionalReviewerKeepsSlotRegion,
@@ -108,7 +108,7 @@ internal static class DrawMapping
             };
             foreach (var affinity in inputs.Rules.Affinities)
             {
-                var rule = new Pb.AffinityRule { Iso3 = affinity.Iso3 };
+                var rule = new V1.AffinityRule { Iso3 = affinity.Iso3 };
                 rule.Groups.AddRange(affinity.Groups.Select(g => g.ToProto()));
                 rules.Affinities.Add(rule);
             }
@@ -117,7 +117,7 @@ internal static class DrawMapping
         if (record.PairingOutcome is { } outcome)
         {
             message.SearchSteps = outcome.SearchSteps;
-            message.Places.AddRange(outcome.Places.Select(p => new Pb.DrawnPlace
+            message.Places.AddRange(outcome.Places.Select(p => new V1.DrawnPlace
             {
                 PartyUnderReview = p.PartyUnderReview,
                 Slot = p.Slot.ToProto(),
@@ -126,7 +126,7 @@ internal static class DrawMapping
             }));
             foreach (var audit in outcome.Audit)
             {
-                var a = new Pb.SlotAudit
+                var a = new V1.SlotAudit
                 {
                     Order = audit.Order,
                     PartyUnderReview = audit.PartyUnderReview,
@@ -138,7 +138,7 @@ internal static class DrawMapping
                 a.Instruments.AddRange(audit.Instruments.ToProto());
                 foreach (var exclusion in audit.Excluded)
                 {
-                    var e = new Pb.CandidateExclusion { Reason = exclusion.Reason };
+                    var e = new V1.CandidateExclusion { Reason = exclusion.Reason };
                     e.Parties.AddRange(exclusion.Parties);
                     a.Excluded.Add(e);
                 }

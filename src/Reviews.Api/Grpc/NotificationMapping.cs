@@ -1,13 +1,13 @@
 using Reviews.Api.Domain.Notifications;
-using Pb = ReviewMechanism.Reviews.V1;
+using V1 = ReviewMechanism.Reviews.V1;
 
 namespace Reviews.Api.Grpc;
 
 internal static class NotificationMapping
 {
-    public static Pb.Notification ToProto(this SentNotification notification)
+    public static V1.Notification ToProto(this SentNotification notification)
     {
-        var message = new Pb.Notification
+        var message = new V1.Notification
         {
             Id = notification.Id.ToString(),
             Key = notification.Key,
@@ -17,7 +17,7 @@ internal static class NotificationMapping
             Deadline = notification.Deadline.ToProto(),
             DueDate = notification.DueDate.ToProto(),
             Party = notification.Party,
-            To = new Pb.NoticeRecipient
+            To = new V1.NoticeRecipient
             {
                 Role = notification.RecipientRole == RecipientRole.FocalPoint ? "FOCAL_POINT" : "PERMANENT_MISSION",
                 Party = notification.Party,
@@ -31,7 +31,7 @@ internal static class NotificationMapping
             CreatedAt = notification.CreatedAt.ToProto(),
             ReadAt = notification.ReadAt.ToProto(),
         };
-        message.Cc.AddRange(notification.CcEmails.Select(email => new Pb.NoticeRecipient
+        message.Cc.AddRange(notification.CcEmails.Select(email => new V1.NoticeRecipient
         {
             Role = "PERMANENT_MISSION",
             Party = notification.Party,

@@ -1,13 +1,13 @@
 using Reviews.Api.Domain.Parties;
-using Pb = ReviewMechanism.Reviews.V1;
+using V1 = ReviewMechanism.Reviews.V1;
 
 namespace Reviews.Api.Grpc;
 
 internal static class PartyMapping
 {
-    public static Pb.Party ToProto(this Party party)
+    public static V1.Party ToProto(this Party party)
     {
-        var message = new Pb.Party
+        var message = new V1.Party
         {
             Iso3 = party.Iso3,
             Name = party.Name,
@@ -19,7 +19,7 @@ internal static class PartyMapping
         message.DoubtfulInstruments.AddRange(party.DoubtfulInstruments.ToProto());
         foreach (var ratification in party.Ratifications.OrderBy(r => r.Instrument))
         {
-            message.Ratifications.Add(new Pb.Ratification
+            message.Ratifications.Add(new V1.Ratification
             {
                 Instrument = ratification.Instrument.ToProto(),
                 Date = ratification.Date.ToProto(),

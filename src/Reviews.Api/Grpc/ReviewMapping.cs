@@ -1,15 +1,15 @@
 using Reviews.Api.Domain.CountryReviews;
 using Reviews.Api.Domain.Groups;
 using Reviews.Api.Domain.Phases;
-using Pb = ReviewMechanism.Reviews.V1;
+using V1 = ReviewMechanism.Reviews.V1;
 
 namespace Reviews.Api.Grpc;
 
 internal static class ReviewMapping
 {
-    public static Pb.CountryReview ToProto(this CountryReview review, ReviewBlocker? blocker)
+    public static V1.CountryReview ToProto(this CountryReview review, ReviewBlocker? blocker)
     {
-        var message = new Pb.CountryReview
+        var message = new V1.CountryReview
         {
             Id = review.Id,
             PartyUnderReview = review.PartyUnderReview,
@@ -26,11 +26,11 @@ internal static class ReviewMapping
         };
         foreach (var participant in review.Participants)
         {
-            var p = new Pb.ReviewParticipant
+            var p = new V1.ReviewParticipant
             {
                 Iso3 = participant.Iso3,
                 Role = participant.Role.ToProto(),
-                CompletesSlot = participant.CompletesSlot is { } slot ? slot.ToProto() : Pb.ReviewerSlot.Unspecified,
+                CompletesSlot = participant.CompletesSlot is { } slot ? slot.ToProto() : V1.ReviewerSlot.Unspecified,
                 FocalPointMissingSince = participant.FocalPointMissingSince.ToProto(),
                 ExpertsNominated = participant.ExpertNominationIds.Count,
                 FeedbackSubmittedAt = participant.FeedbackSubmittedAt.ToProto(),
@@ -40,13 +40,13 @@ internal static class ReviewMapping
             p.Instruments.AddRange(participant.Instruments.ToProto());
             if (participant.FocalPoint is { } fp)
             {
-                p.FocalPoint = new Pb.FocalPoint { PersonId = fp.PersonId, NominationId = fp.NominationId, FullName = fp.FullName, Email = fp.Email, Since = fp.Since.ToProto() };
+                p.FocalPoint = new V1.FocalPoint { PersonId = fp.PersonId, NominationId = fp.NominationId, FullName = fp.FullName, Email = fp.Email, Since = fp.Since.ToProto() };
             }
             message.Participants.Add(p);
         }
         foreach (var deadline in review.Deadlines)
         {
-            var d = new Pb.Deadline
+            var d = new V1.Deadline
             {
                 Kind = deadline.Kind.ToProto(),
                 Indicative = deadline.Indicative.ToProto(),
@@ -55,7 +55,7 @@ internal static class ReviewMapping
             };
             foreach (var extension in deadline.Extensions)
             {
-                var e = new Pb.DeadlineExtension
+                var e = new V1.DeadlineExtension
                 {
                     NewDate = extension.NewDate.ToProto(),
                     PreviousDate = extension.PreviousDate.ToProto(),
@@ -71,7 +71,7 @@ internal static class ReviewMapping
         message.Languages.AddRange(review.Languages.Select(l => l.ToProto()));
         if (review.PreliminaryConsultation is { } consultation)
         {
-            var c = new Pb.PreliminaryConsultation
+            var c = new V1.PreliminaryConsultation
             {
                 HeldOn = consultation.HeldOn.ToProto(),
                 AgreedTimeFrames = consultation.AgreedTimeFrames,
@@ -82,7 +82,7 @@ internal static class ReviewMapping
             c.Participants.AddRange(consultation.Participants);
             message.PreliminaryConsultation = c;
         }
-        message.History.AddRange(review.History.Select(h => new Pb.StageTransition
+        message.History.AddRange(review.History.Select(h => new V1.StageTransition
         {
             From = h.From.ToProto(),
             To = h.To.ToProto(),
@@ -93,9 +93,9 @@ internal static class ReviewMapping
         return message;
     }
 
-    public static Pb.Blocker ToProto(this ReviewBlocker blocker)
+    public static V1.Blocker ToProto(this ReviewBlocker blocker)
     {
-        var message = new Pb.Blocker
+        var message = new V1.Blocker
         {
             Kind = blocker.Kind.ToProto(),
             Since = blocker.Since.ToProto(),
@@ -106,7 +106,7 @@ internal static class ReviewMapping
         return message;
     }
 
-    public static Pb.ConferenceDecision ToProto(this ConferenceDecision decision, int groupNumber) => new()
+    public static V1.ConferenceDecision ToProto(this ConferenceDecision decision, int groupNumber) => new()
     {
         Id = decision.Id.ToString(),
         GroupNumber = groupNumber,
@@ -119,9 +119,9 @@ internal static class ReviewMapping
         RecordedAt = decision.RecordedAt.ToProto(),
     };
 
-    public static Pb.PhaseProgress ToProto(this PhaseProgress progress)
+    public static V1.PhaseProgress ToProto(this PhaseProgress progress)
     {
-        var message = new Pb.PhaseProgress
+        var message = new V1.PhaseProgress
         {
             GroupNumber = progress.GroupNumber,
             Phase = progress.Phase,
@@ -136,7 +136,7 @@ internal static class ReviewMapping
             IsLastPhase = progress.IsLastPhase,
             Explanation = progress.Explanation,
         };
-        message.ReviewsByStage.AddRange(progress.ReviewsByStage.OrderBy(s => s.Key).Select(s => new Pb.StageCount { Stage = s.Key.ToProto(), Reviews = s.Value }));
+        message.ReviewsByStage.AddRange(progress.ReviewsByStage.OrderBy(s => s.Key).Select(s => new V1.StageCount { Stage = s.Key.ToProto(), Reviews = s.Value }));
         return message;
     }
 }

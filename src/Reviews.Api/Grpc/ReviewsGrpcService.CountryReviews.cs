@@ -1,30 +1,32 @@
+using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
-using ReviewMechanism.Grpc;
 using ReviewMechanism.Reviews.V1;
+using ReviewMechanism.ServiceDefaults.Authorization;
+using ReviewMechanism.ServiceDefaults.Errors;
 using Reviews.Api.Domain.Common;
 using DomainReview = Reviews.Api.Domain.CountryReviews.CountryReview;
-using Pb = ReviewMechanism.Reviews.V1;
+using V1 = ReviewMechanism.Reviews.V1;
 
 namespace Reviews.Api.Grpc;
 
 public sealed partial class ReviewsGrpcService
 {
-    private const string ReviewReaders = Caller.Secretariat + "," + Caller.FocalPoint + "," + Caller.GovernmentalExpert + "," + Caller.Observer;
+    private const string ReviewReaders = MechanismRoles.Secretariat + "," + MechanismRoles.FocalPoint + "," + MechanismRoles.GovernmentalExpert + "," + MechanismRoles.Observer;
 
     [Authorize(Roles = ReviewReaders)]
-    public override Task<Pb.CountryReview> GetCountryReview(GetCountryReviewRequest request, ServerCallContext context) => RpcFailures.Guard(async () =>
+    public override async Task<V1.CountryReview> GetCountryReview(GetCountryReviewRequest request, ServerCallContext context)
     {
         var review = await FindReviewAsync(request.CountryReviewId, context.CancellationToken, tracking: false);
-        Caller.From(context).RequireAccessTo(review);
+        context.GetCaller().RequireAccessTo(review);
         var names = await PartyNamesAsync(context.CancellationToken);
         return review.ToProto(review.Blocker(Now, names));
-    });
+    }
 
     [Authorize(Roles = ReviewReaders)]
-    public override Task<ListCountryReviewsResponse> ListCountryReviews(ListCountryReviewsRequest request, ServerCallContext context) => RpcFailures.Guard(async () =>
+    public override async Task<ListCountryReviewsResponse> ListCountryReviews(ListCountryReviewsRequest request, ServerCallContext context)
     {
-        var reviews = await QueryReviewsAsync(Caller.From(context), request.GroupNumber, request.Party, request.Phase, context.CancellationToken);
+        var reviews = await QueryReviewsAsync(context.GetCaller(), request.GroupNumber, request.Party, request.Phase, context.CancellationToken);
         if (request.Stage.ToDomainOrNull() is { } stage)
         {
             reviews = [.. reviews.Where(r => r.Stage == stage)];
@@ -33,14 +35,14 @@ public sealed partial class ReviewsGrpcService
         var response = new ListCountryReviewsResponse();
         response.Reviews.AddRange(reviews.Select(r => r.ToProto(r.Blocker(Now, names))));
         return response;
-    });
+    }
 
-    [Authorize(Roles = Caller.Secretariat + "," + Caller.FocalPoint)]
-    public override Task<Pb.CountryReview> RecordPreliminaryConsultation(RecordPreliminaryConsultationRequest request, ServerCallContext context) => RpcFailures.Guard(async () =>
+    [Authorize(Roles = MechanismRoles.Secretariat + "," + MechanismRoles.FocalPoint)]
+    public override async Task<V1.CountryReview> RecordPreliminaryConsultation(RecordPreliminaryConsultationRequest request, ServerCallContext context)
     {
         var review = await FindReviewAsync(request.CountryReviewId, context.CancellationToken);
-        var caller = Caller.From(context);
-        caller.RequireSecretariatOrParty(review.PartyUnderReview, $"record the preliminary consultation of review {review.Id}", Caller.FocalPoint);
+        var caller = context.GetCaller();
+        caller.RequireSecretariatOrParty(review.PartyUnderReview, $"record the preliminary consultation of review {review.Id}", MechanismRoles.FocalPoint);
         review.RecordPreliminaryConsultation(
             request.HeldOn.ToDomain("held_on"),
             request.Participants,
@@ -52,26 +54,26 @@ public sealed partial class ReviewsGrpcService
             caller.Subject);
         await db.SaveChangesAsync(context.CancellationToken);
         return review.ToProto(review.Blocker(Now, await PartyNamesAsync(context.CancellationToken)));
-    });
+    }
 
-    [Authorize(Roles = Caller.Secretariat + "," + Caller.FocalPoint)]
-    public override Task<Pb.CountryReview> SetWorkingLanguages(SetWorkingLanguagesRequest request, ServerCallContext context) => RpcFailures.Guard(async () =>
+    [Authorize(Roles = MechanismRoles.Secretariat + "," + MechanismRoles.FocalPoint)]
+    public override async Task<V1.CountryReview> SetWorkingLanguages(SetWorkingLanguagesRequest request, ServerCallContext context)
     {
         var review = await FindReviewAsync(request.CountryReviewId, context.CancellationToken);
-        var caller = Caller.From(context);
+        var caller = context.GetCaller();
         if (!caller.IsSecretariat)
         {
             var party = review.ActiveParticipants.Select(p => p.Iso3).FirstOrDefault(caller.Parties.Contains)
-                ?? throw RpcFailures.PermissionDenied($"Only the secretariat or a focal point of a party of review {review.Id} can set its working languages.");
-            caller.RequireSecretariatOrParty(party, "set the working languages", Caller.FocalPoint);
+                ?? throw DomainException.Denied("NOT_YOUR_PARTY", $"country-review/{review.Id}", $"Only the secretariat or a focal point of a party of review {review.Id} can set its working languages.");
+            caller.RequireSecretariatOrParty(party, "set the working languages", MechanismRoles.FocalPoint);
         }
         review.SetLanguages([.. request.Languages.Select(l => l.ToDomain("languages"))], request.Exceptional, Now);
         await db.SaveChangesAsync(context.CancellationToken);
         return review.ToProto(review.Blocker(Now, await PartyNamesAsync(context.CancellationToken)));
-    });
+    }
 
-    [Authorize(Roles = Caller.Secretariat)]
-    public override Task<Pb.CountryReview> AgreeExtension(AgreeExtensionRequest request, ServerCallContext context) => RpcFailures.Guard(async () =>
+    [Authorize(Roles = MechanismRoles.Secretariat)]
+    public override async Task<V1.CountryReview> AgreeExtension(AgreeExtensionRequest request, ServerCallContext context)
     {
         var review = await FindReviewAsync(request.CountryReviewId, context.CancellationToken);
         review.AgreeExtension(
@@ -80,24 +82,24 @@ public sealed partial class ReviewsGrpcService
             request.AgreedByParties,
             request.Reason,
             Now,
-            Caller.From(context).Subject);
+            context.GetCaller().Subject);
         await db.SaveChangesAsync(context.CancellationToken);
         return review.ToProto(review.Blocker(Now, await PartyNamesAsync(context.CancellationToken)));
-    });
+    }
 
     [Authorize(Roles = ReviewReaders)]
-    public override Task<GetBlockersResponse> GetBlockers(GetBlockersRequest request, ServerCallContext context) => RpcFailures.Guard(async () =>
+    public override async Task<GetBlockersResponse> GetBlockers(GetBlockersRequest request, ServerCallContext context)
     {
-        var reviews = await QueryReviewsAsync(Caller.From(context), request.GroupNumber, request.Party, 0, context.CancellationToken);
+        var reviews = await QueryReviewsAsync(context.GetCaller(), request.GroupNumber, request.Party, 0, context.CancellationToken);
         var names = await PartyNamesAsync(context.CancellationToken);
         var response = new GetBlockersResponse();
         foreach (var review in reviews)
         {
-            if (review.Blocker(Now, names) is not { } blocker || (request.Kind != Pb.BlockerKind.Unspecified && blocker.Kind.ToProto() != request.Kind))
+            if (review.Blocker(Now, names) is not { } blocker || (request.Kind != V1.BlockerKind.Unspecified && blocker.Kind.ToProto() != request.Kind))
             {
                 continue;
             }
-            response.Blockers.Add(new Pb.ReviewBlocker
+            response.Blockers.Add(new V1.ReviewBlocker
             {
                 CountryReviewId = review.Id,
                 PartyUnderReview = review.PartyUnderReview,
@@ -107,7 +109,7 @@ public sealed partial class ReviewsGrpcService
             });
         }
         return response;
-    });
+    }
 
     private async Task<DomainReview> FindReviewAsync(string id, CancellationToken cancellationToken, bool tracking = true)
     {
@@ -118,7 +120,7 @@ public sealed partial class ReviewsGrpcService
         }
         var query = tracking ? db.CountryReviews : db.CountryReviews.AsNoTracking();
         return await query.SingleOrDefaultAsync(r => r.Id == key, cancellationToken)
-            ?? throw DomainException.NotFound($"country-review/{key}", $"No country review {key} exists.");
+            ?? throw DomainException.NotFound("COUNTRY_REVIEW_NOT_FOUND", $"country-review/{key}", $"No country review {key} exists.");
     }
 
     /// <summary>Reviews matching the filters that the caller may read (all for the secretariat, its parties' otherwise).</summary>

@@ -1,32 +1,34 @@
 using System.Globalization;
+using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
-using ReviewMechanism.Grpc;
 using ReviewMechanism.Reviews.V1;
+using ReviewMechanism.ServiceDefaults.Authorization;
+using ReviewMechanism.ServiceDefaults.Errors;
 using Reviews.Api.Domain.Common;
 using Reviews.Api.Domain.Notifications;
-using Pb = ReviewMechanism.Reviews.V1;
+using V1 = ReviewMechanism.Reviews.V1;
 
 namespace Reviews.Api.Grpc;
 
 public sealed partial class ReviewsGrpcService
 {
-    private const string FeedReaders = Caller.Secretariat + "," + Caller.FocalPoint + "," + Caller.GovernmentalExpert + "," + Caller.Observer;
+    private const string FeedReaders = MechanismRoles.Secretariat + "," + MechanismRoles.FocalPoint + "," + MechanismRoles.GovernmentalExpert + "," + MechanismRoles.Observer;
 
     [Authorize(Roles = FeedReaders)]
-    public override Task<ListNotificationsResponse> ListMyNotifications(ListMyNotificationsRequest request, ServerCallContext context) => RpcFailures.Guard(async () =>
+    public override async Task<ListNotificationsResponse> ListMyNotifications(ListMyNotificationsRequest request, ServerCallContext context)
     {
-        var subject = Caller.From(context).RequireSubject();
+        var subject = context.GetCaller().RequireSubject();
         var query = db.Notifications.AsNoTracking().Where(n => n.RecipientPersonId == subject);
         if (request.UnreadOnly)
         {
             query = query.Where(n => n.ReadAt == null);
         }
         return await PageAsync(query, request.PageSize, request.PageToken, context.CancellationToken);
-    });
+    }
 
-    [Authorize(Roles = Caller.Secretariat)]
-    public override Task<ListNotificationsResponse> ListNotifications(ListNotificationsRequest request, ServerCallContext context) => RpcFailures.Guard(async () =>
+    [Authorize(Roles = MechanismRoles.Secretariat)]
+    public override async Task<ListNotificationsResponse> ListNotifications(ListNotificationsRequest request, ServerCallContext context)
     {
         var query = db.Notifications.AsNoTracking();
         if (request.RecipientPersonId.Length > 0)
@@ -44,27 +46,27 @@ public sealed partial class ReviewsGrpcService
             query = query.Where(n => n.Party == party);
         }
         return await PageAsync(query, request.PageSize, request.PageToken, context.CancellationToken);
-    });
+    }
 
     [Authorize(Roles = FeedReaders)]
-    public override Task<Pb.Notification> MarkNotificationRead(MarkNotificationReadRequest request, ServerCallContext context) => RpcFailures.Guard(async () =>
+    public override async Task<V1.Notification> MarkNotificationRead(MarkNotificationReadRequest request, ServerCallContext context)
     {
-        var subject = Caller.From(context).RequireSubject();
+        var subject = context.GetCaller().RequireSubject();
         if (!Guid.TryParse(request.NotificationId, out var id))
         {
             throw DomainException.Invalid("notification_id", $"'{request.NotificationId}' is not a notification id.");
         }
         var notification = await db.Notifications.SingleOrDefaultAsync(n => n.Id == id && n.RecipientPersonId == subject, context.CancellationToken)
-            ?? throw DomainException.NotFound($"notification/{id}", $"No notification {id} in your feed.");
+            ?? throw DomainException.NotFound("NOTIFICATION_NOT_FOUND", $"notification/{id}", $"No notification {id} in your feed.");
         notification.MarkRead(Now);
         await db.SaveChangesAsync(context.CancellationToken);
         return notification.ToProto();
-    });
+    }
 
     [Authorize(Roles = FeedReaders)]
-    public override async Task WatchNotifications(WatchNotificationsRequest request, IServerStreamWriter<Pb.Notification> responseStream, ServerCallContext context)
+    public override async Task WatchNotifications(WatchNotificationsRequest request, IServerStreamWriter<V1.Notification> responseStream, ServerCallContext context)
     {
-        var subject = Caller.From(context).RequireSubject();
+        var subject = context.GetCaller().RequireSubject();
         var cancellationToken = context.CancellationToken;
         var sent = new HashSet<Guid>();
         var since = Now;

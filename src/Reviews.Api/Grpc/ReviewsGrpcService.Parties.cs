@@ -1,30 +1,32 @@
+using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
-using ReviewMechanism.Grpc;
 using ReviewMechanism.Reviews.V1;
+using ReviewMechanism.ServiceDefaults.Authorization;
+using ReviewMechanism.ServiceDefaults.Errors;
 using Reviews.Api.Domain.Common;
 using Reviews.Api.Domain.Parties;
 using Ratification = Reviews.Api.Domain.Parties.Ratification;
 using Instrument = Reviews.Api.Domain.Parties.Instrument;
 using DomainParty = Reviews.Api.Domain.Parties.Party;
-using Pb = ReviewMechanism.Reviews.V1;
+using V1 = ReviewMechanism.Reviews.V1;
 
 namespace Reviews.Api.Grpc;
 
 public sealed partial class ReviewsGrpcService
 {
     [Authorize]
-    public override Task<ListPartiesResponse> ListParties(ListPartiesRequest request, ServerCallContext context) => RpcFailures.Guard(async () =>
+    public override async Task<ListPartiesResponse> ListParties(ListPartiesRequest request, ServerCallContext context)
     {
         var parties = await db.Parties.AsNoTracking().OrderBy(p => p.Iso3).ToListAsync(context.CancellationToken);
         var asOf = request.AsOf.ToDomainOrNull("as_of") ?? Today;
         IEnumerable<DomainParty> selected = parties;
-        if (request.RegionalGroup != Pb.RegionalGroup.Unspecified)
+        if (request.RegionalGroup != V1.RegionalGroup.Unspecified)
         {
             var group = request.RegionalGroup.ToDomain("regional_group");
             selected = selected.Where(p => p.RegionalGroup == group);
         }
-        if (request.PartyTo != Pb.Instrument.Unspecified)
+        if (request.PartyTo != V1.Instrument.Unspecified)
         {
             var instrument = request.PartyTo.ToDomain("party_to");
             selected = selected.Where(p => p.IsPartyTo(instrument, asOf));
@@ -32,19 +34,19 @@ public sealed partial class ReviewsGrpcService
         var response = new ListPartiesResponse();
         response.Parties.AddRange(selected.Select(p => p.ToProto()));
         return response;
-    });
+    }
 
     [Authorize]
-    public override Task<Pb.Party> GetParty(GetPartyRequest request, ServerCallContext context) => RpcFailures.Guard(async () =>
-        (await FindPartyAsync(request.Iso3, "iso3", context.CancellationToken)).ToProto());
+    public override async Task<V1.Party> GetParty(GetPartyRequest request, ServerCallContext context) =>
+        (await FindPartyAsync(request.Iso3, "iso3", context.CancellationToken)).ToProto();
 
-    [Authorize(Roles = Caller.Secretariat)]
-    public override Task<Pb.Party> AddParty(AddPartyRequest request, ServerCallContext context) => RpcFailures.Guard(async () =>
+    [Authorize(Roles = MechanismRoles.Secretariat)]
+    public override async Task<V1.Party> AddParty(AddPartyRequest request, ServerCallContext context)
     {
         var iso3 = Iso3.Normalize(request.Iso3, "iso3");
         if (await db.Parties.AnyAsync(p => p.Iso3 == iso3, context.CancellationToken))
         {
-            throw DomainException.AlreadyExists($"party/{iso3}", $"Party {iso3} is already recorded.");
+            throw DomainException.AlreadyExists("PARTY_ALREADY_RECORDED", $"party/{iso3}", $"Party {iso3} is already recorded.");
         }
         var date = request.UntocDate.ToDomainOrNull("untoc_date");
         var convention = new Ratification(Instrument.Untoc, date, request.UntocDatePrecision.ToDomain(date is not null), Blank(request.Source));
@@ -52,14 +54,14 @@ public sealed partial class ReviewsGrpcService
         {
             throw DomainException.Invalid("untoc_date", "A new party needs the date it became party to the Convention.");
         }
-        var party = DomainParty.Create(iso3, request.Name, request.RegionalGroup.ToDomain("regional_group"), convention, Now, Caller.From(context).Subject, Blank(request.Notes));
+        var party = DomainParty.Create(iso3, request.Name, request.RegionalGroup.ToDomain("regional_group"), convention, Now, context.GetCaller().Subject, Blank(request.Notes));
         db.Parties.Add(party);
         await db.SaveChangesAsync(context.CancellationToken);
         return party.ToProto();
-    });
+    }
 
-    [Authorize(Roles = Caller.Secretariat)]
-    public override Task<Pb.Party> RecordRatification(RecordRatificationRequest request, ServerCallContext context) => RpcFailures.Guard(async () =>
+    [Authorize(Roles = MechanismRoles.Secretariat)]
+    public override async Task<V1.Party> RecordRatification(RecordRatificationRequest request, ServerCallContext context)
     {
         var party = await FindPartyAsync(request.Iso3, "iso3", context.CancellationToken);
         var instrument = request.Instrument.ToDomain("instrument");
@@ -71,23 +73,23 @@ public sealed partial class ReviewsGrpcService
         party.RecordRatification(new Ratification(instrument, date, request.Precision.ToDomain(true), Blank(request.Source)), Now);
         await db.SaveChangesAsync(context.CancellationToken);
         return party.ToProto();
-    });
+    }
 
-    [Authorize(Roles = Caller.Secretariat)]
-    public override Task<Pb.Party> SetPermanentMission(SetPermanentMissionRequest request, ServerCallContext context) => RpcFailures.Guard(async () =>
+    [Authorize(Roles = MechanismRoles.Secretariat)]
+    public override async Task<V1.Party> SetPermanentMission(SetPermanentMissionRequest request, ServerCallContext context)
     {
         var party = await FindPartyAsync(request.Iso3, "iso3", context.CancellationToken);
-        var language = request.CorrespondenceLanguage == Pb.Language.Unspecified ? (UnLanguage?)null : request.CorrespondenceLanguage.ToDomain("correspondence_language");
+        var language = request.CorrespondenceLanguage == V1.Language.Unspecified ? (UnLanguage?)null : request.CorrespondenceLanguage.ToDomain("correspondence_language");
         party.SetPermanentMission(Blank(request.Email), language);
         await db.SaveChangesAsync(context.CancellationToken);
         return party.ToProto();
-    });
+    }
 
     private async Task<DomainParty> FindPartyAsync(string code, string field, CancellationToken cancellationToken)
     {
         var iso3 = Iso3.Normalize(code, field);
         return await db.Parties.SingleOrDefaultAsync(p => p.Iso3 == iso3, cancellationToken)
-            ?? throw DomainException.NotFound($"party/{iso3}", $"No party {iso3} is recorded (parties are ISO 3166-1 alpha-3 codes; EUU is the European Union).");
+            ?? throw DomainException.NotFound("PARTY_NOT_FOUND", $"party/{iso3}", $"No party {iso3} is recorded (parties are ISO 3166-1 alpha-3 codes; EUU is the European Union).");
     }
 
     private static string? Blank(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

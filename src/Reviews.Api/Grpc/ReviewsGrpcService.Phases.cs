@@ -1,24 +1,25 @@
+using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
-using ReviewMechanism.Grpc;
 using ReviewMechanism.Reviews.V1;
+using ReviewMechanism.ServiceDefaults.Authorization;
 using Reviews.Api.Domain.Phases;
-using Pb = ReviewMechanism.Reviews.V1;
+using V1 = ReviewMechanism.Reviews.V1;
 
 namespace Reviews.Api.Grpc;
 
 public sealed partial class ReviewsGrpcService
 {
     [Authorize]
-    public override Task<Pb.PhaseProgress> GetPhaseProgress(GetPhaseProgressRequest request, ServerCallContext context) => RpcFailures.Guard(async () =>
+    public override async Task<V1.PhaseProgress> GetPhaseProgress(GetPhaseProgressRequest request, ServerCallContext context)
     {
         var group = await FindGroupAsync(request.GroupNumber, context.CancellationToken);
         var reviews = await db.CountryReviews.AsNoTracking().Where(r => r.GroupNumber == group.Number && r.Phase == group.CurrentPhase).ToListAsync(context.CancellationToken);
         return PhasePlanner.Progress(group, reviews, phases.Value).ToProto();
-    });
+    }
 
-    [Authorize(Roles = Caller.Secretariat)]
-    public override Task<Pb.ConferenceDecision> RecordConferenceDecision(RecordConferenceDecisionRequest request, ServerCallContext context) => RpcFailures.Guard(async () =>
+    [Authorize(Roles = MechanismRoles.Secretariat)]
+    public override async Task<V1.ConferenceDecision> RecordConferenceDecision(RecordConferenceDecisionRequest request, ServerCallContext context)
     {
         var group = await FindGroupAsync(request.GroupNumber, context.CancellationToken);
         var decision = group.RecordConferenceDecision(
@@ -28,25 +29,25 @@ public sealed partial class ReviewsGrpcService
             request.DecidedOn.ToDomain("decided_on"),
             string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes.Trim(),
             Now,
-            Caller.From(context).Subject);
+            context.GetCaller().Subject);
         await db.SaveChangesAsync(context.CancellationToken);
         return decision.ToProto(group.Number);
-    });
+    }
 
-    [Authorize(Roles = Caller.Secretariat)]
-    public override Task<LaunchNextPhaseResponse> LaunchNextPhase(LaunchNextPhaseRequest request, ServerCallContext context) => RpcFailures.Guard(async () =>
+    [Authorize(Roles = MechanismRoles.Secretariat)]
+    public override async Task<LaunchNextPhaseResponse> LaunchNextPhase(LaunchNextPhaseRequest request, ServerCallContext context)
     {
         var cancellationToken = context.CancellationToken;
         var group = await FindGroupAsync(request.GroupNumber, cancellationToken);
         var current = await db.CountryReviews.Where(r => r.GroupNumber == group.Number && r.Phase == group.CurrentPhase).ToListAsync(cancellationToken);
         var reviews = PhasePlanner.LaunchNextPhase(
             group, current, request.StartDate.ToDomainOrNull("start_date") ?? Today, phases.Value, timeline.Value,
-            await KnownFocalPointsAsync(cancellationToken), Now, Caller.From(context).Subject);
+            await KnownFocalPointsAsync(cancellationToken), Now, context.GetCaller().Subject);
         db.CountryReviews.AddRange(reviews);
         PublishPhaseLaunched(group);
         await db.SaveChangesAsync(cancellationToken);
         var response = new LaunchNextPhaseResponse { GroupNumber = group.Number, Phase = group.CurrentPhase, Cluster = reviews.Count > 0 ? reviews[0].Cluster : 0 };
         response.CountryReviewIds.AddRange(reviews.Select(r => r.Id));
         return response;
-    });
+    }
 }

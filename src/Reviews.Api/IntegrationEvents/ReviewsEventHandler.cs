@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ReviewMechanism.Events.V1;
+using ReviewMechanism.ServiceDefaults.Errors;
 using Reviews.Api.Data;
 using Reviews.Api.Domain.Common;
 using Reviews.Api.Domain.CountryReviews;

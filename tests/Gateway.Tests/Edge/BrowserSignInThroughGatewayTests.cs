@@ -9,8 +9,8 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.IdentityModel.JsonWebTokens;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
-using ReviewMechanism.Grpc;
-using ReviewMechanism.Grpc.Client;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Xunit.Abstractions;
 
 namespace Gateway.Tests.Edge;
@@ -110,7 +110,7 @@ public sealed class BrowserSignInThroughGatewayTests(ITestOutputHelper output) :
         Assert.Equal(userId, jwt.Subject);
         Assert.Equal(expectedIssuer, jwt.Issuer);
 
-        using var channel = GrpcChannel.ForAddress(gateway.GrpcAddress, new GrpcChannelOptions { Retry = null });
+        using var channel = GrpcChannel.ForAddress(gateway.GrpcAddress, new GrpcChannelOptions());
         var client = new TestService.TestServiceClient(channel);
         var reply = await client.UnaryCallAsync(new SimpleRequest { ResponseSize = 3 },
             new CallOptions(new Metadata { { "authorization", $"Bearer {accessToken}" } })).ResponseAsync;

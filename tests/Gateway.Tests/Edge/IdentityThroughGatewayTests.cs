@@ -4,8 +4,8 @@ using System.Text.Json;
 using Gateway.Tests.Infrastructure;
 using Grpc.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
-using ReviewMechanism.Grpc;
-using ReviewMechanism.Grpc.Client;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Xunit.Abstractions;
 
 namespace Gateway.Tests.Edge;
@@ -66,7 +66,7 @@ public sealed class IdentityThroughGatewayTests(ITestOutputHelper output) : IAsy
         Assert.Equal(expectedIssuer, jwt.Issuer);
         Assert.Equal(IdentityService.PartnerClientId, jwt.Subject);
 
-        using var channel = GrpcChannel.ForAddress(gateway.GrpcAddress, new GrpcChannelOptions { Retry = null });
+        using var channel = GrpcChannel.ForAddress(gateway.GrpcAddress, new GrpcChannelOptions());
         var client = new TestService.TestServiceClient(channel);
         var reply = await client.UnaryCallAsync(new SimpleRequest { ResponseSize = 10 },
             new CallOptions(new Metadata { { "authorization", $"Bearer {accessToken}" } })).ResponseAsync;

@@ -26,7 +26,7 @@ public sealed class SizeLimitTests(ITestOutputHelper output) : ForwardingTestBas
     public async Task GrpcMessageOverTheRouteLimitIsRefusedWithResourceExhausted()
     {
         var backend = await CountingGrpcBackendAsync();
-        var gateway = EchoGateway(backend, configure: s => s.With("ReverseProxy:Routes:echo:MaxRequestMessageSize", "1024"));
+        var gateway = EchoGateway(backend, configure: s => s.With("ReverseProxy:Routes:echo:Metadata:MaxRequestMessageSize", "1024"));
 
         using var client = gateway.Grpc();
         using var response = await SendAsync(client, Request(EchoPath, new ByteArrayContent(Frames(new byte[100], new byte[2000]))));
@@ -42,7 +42,7 @@ public sealed class SizeLimitTests(ITestOutputHelper output) : ForwardingTestBas
     public async Task ManySmallMessagesPassAPerMessageLimitWhateverTheirTotal()
     {
         var backend = await CountingGrpcBackendAsync();
-        var gateway = EchoGateway(backend, configure: s => s.With("ReverseProxy:Routes:echo:MaxRequestMessageSize", "1024"));
+        var gateway = EchoGateway(backend, configure: s => s.With("ReverseProxy:Routes:echo:Metadata:MaxRequestMessageSize", "1024"));
 
         using var client = gateway.Grpc();
         var messages = Enumerable.Range(0, 100).Select(i => RandomBytes(1000, seed: i)).ToArray();

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ReviewMechanism.ReverseProxy.Model;
+using Yarp.ReverseProxy;
 using Xunit.Abstractions;
 
 namespace Gateway.Tests.Infrastructure;
@@ -38,9 +38,10 @@ public sealed class GatewayHost : WebApplicationFactory<Program>
 
     public Uri GrpcAddress => new($"http://127.0.0.1:{GrpcPort}");
 
-    public ProxyState Proxy => Services.GetRequiredService<ProxyState>();
+    /// <summary>YARP's view of the routes and clusters (destinations, their health and requests in flight).</summary>
+    public IProxyStateLookup Proxy => Services.GetRequiredService<IProxyStateLookup>();
 
-    /// <summary>Starts a gateway trusting <paramref name="issuer"/>; rate limiting is off unless the settings turn it on.</summary>
+    /// <summary>Starts a gateway trusting <paramref name="issuer"/>; rate limiting and revocation are off unless the settings turn them on.</summary>
     /// <param name="httpPort">The public HTTP port when it must be known in advance (the issuer URL); a free one otherwise.</param>
     public static GatewayHost Start(TestIssuer issuer, IDictionary<string, string?>? settings = null, ITestOutputHelper? output = null, string name = "gateway", int? httpPort = null)
     {
@@ -49,6 +50,7 @@ public sealed class GatewayHost : WebApplicationFactory<Program>
             ["Identity:Authority"] = issuer.Address.ToString(),
             ["Identity:Issuer"] = TestIssuer.Issuer,
             ["RateLimiting:Enabled"] = "false",
+            ["Gateway:Revocation:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -11,7 +11,7 @@ using Xunit.Abstractions;
 
 namespace Gateway.Tests.Infrastructure;
 
-/// <summary>The interop TestService on the library's gRPC server (MapGrpcService), cleartext HTTP/2 on a random port.</summary>
+/// <summary>The interop TestService on Grpc.AspNetCore, cleartext HTTP/2 on a random port.</summary>
 public sealed class GrpcServiceBackend : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -24,13 +24,17 @@ public sealed class GrpcServiceBackend : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>What the service saw of its calls.</summary>
+    public ServiceCalls Calls => _app.Services.GetRequiredService<ServiceCalls>();
+
     public static async Task<GrpcServiceBackend> StartAsync(ITestOutputHelper? output = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(new TestLogging(output, "grpc-service"));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
-        builder.Services.AddGrpcServer(options => options.EnableCallLogging = false);
+        builder.Services.AddGrpc(options => options.MaxReceiveMessageSize = 16 * 1024 * 1024);
+        builder.Services.AddSingleton<ServiceCalls>();
         var app = builder.Build();
         app.MapGrpcService<InteropTestService>();
         await app.StartAsync();

@@ -19,18 +19,16 @@ public sealed class ProxySettings : Dictionary<string, string?>
         }
         if (maxMessageSize is not null)
         {
-            this[$"{key}:MaxRequestMessageSize"] = maxMessageSize.Value.ToString(CultureInfo.InvariantCulture);
+            this[$"{key}:Metadata:MaxRequestMessageSize"] = maxMessageSize.Value.ToString(CultureInfo.InvariantCulture);
         }
         return this;
     }
 
-    /// <summary>A cluster of h2c destinations (Version 2, exact), as gRPC clusters are configured.</summary>
-    public ProxySettings GrpcCluster(string clusterId, IEnumerable<string> destinations, string? loadBalancing = null,
-        TimeSpan? activityTimeout = null, int? passiveFailures = null, TimeSpan? reactivation = null) =>
-        Cluster(clusterId, destinations, "2", "RequestVersionExact", loadBalancing, activityTimeout, passiveFailures, reactivation);
+    /// <summary>A cluster of h2c destinations (Version 2.0, exact), as gRPC clusters are configured.</summary>
+    public ProxySettings GrpcCluster(string clusterId, IEnumerable<string> destinations, TimeSpan? activityTimeout = null) =>
+        Cluster(clusterId, destinations, "2.0", "RequestVersionExact", activityTimeout);
 
-    public ProxySettings Cluster(string clusterId, IEnumerable<string> destinations, string version = "1.1", string? versionPolicy = null,
-        string? loadBalancing = null, TimeSpan? activityTimeout = null, int? passiveFailures = null, TimeSpan? reactivation = null)
+    public ProxySettings Cluster(string clusterId, IEnumerable<string> destinations, string version = "1.1", string? versionPolicy = null, TimeSpan? activityTimeout = null)
     {
         var key = $"ReverseProxy:Clusters:{clusterId}";
         var i = 0;
@@ -40,16 +38,9 @@ public sealed class ProxySettings : Dictionary<string, string?>
         }
         this[$"{key}:HttpRequest:Version"] = version;
         this[$"{key}:HttpRequest:VersionPolicy"] = versionPolicy;
-        this[$"{key}:LoadBalancingPolicy"] = loadBalancing;
         if (activityTimeout is not null)
         {
             this[$"{key}:HttpRequest:ActivityTimeout"] = activityTimeout.Value.ToString("c", CultureInfo.InvariantCulture);
-        }
-        if (passiveFailures is not null)
-        {
-            this[$"{key}:HealthCheck:Passive:Enabled"] = "true";
-            this[$"{key}:HealthCheck:Passive:ConsecutiveFailures"] = passiveFailures.Value.ToString(CultureInfo.InvariantCulture);
-            this[$"{key}:HealthCheck:Passive:ReactivationPeriod"] = (reactivation ?? TimeSpan.FromSeconds(30)).ToString("c", CultureInfo.InvariantCulture);
         }
         return this;
     }

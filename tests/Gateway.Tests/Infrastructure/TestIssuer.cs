@@ -67,15 +67,17 @@ public sealed class TestIssuer : IAsyncDisposable
         string audience = Audience,
         DateTime? expires = null,
         string type = "at+jwt",
-        SecurityKey? signingKey = null)
+        SecurityKey? signingKey = null,
+        DateTime? issuedAt = null,
+        string? jti = null)
     {
-        var now = DateTime.UtcNow;
+        var now = issuedAt ?? DateTime.UtcNow;
         var claims = new Dictionary<string, object>
         {
             ["sub"] = sub,
             ["client_id"] = clientId ?? sub,
             ["scope"] = scope,
-            ["jti"] = Guid.NewGuid().ToString("N"),
+            ["jti"] = jti ?? Guid.NewGuid().ToString("N"),
         };
         if (roles is not null)
         {

@@ -65,6 +65,26 @@ public sealed class GatewayRoutesTests(ITestOutputHelper output) : ForwardingTes
     }
 
     [Fact]
+    public async Task PublicCountryProfilesNeedNoTokenWhileTheDocumentsServiceDoes()
+    {
+        var documents = await BackendAsync(async context =>
+        {
+            await ReadBodyAsync(context);
+            StartGrpcResponse(context);
+            SetStatusTrailers(context, 0);
+        }, "documents");
+        var gateway = Gateway(new ProxySettings().With("services:documents:grpc:0", documents.Address.ToString()));
+        using var client = gateway.Grpc();
+
+        using var profiles = await SendAsync(client, Unary("/reviewmechanism.documents.v1.CountryProfilesService/ListCountryProfiles", [1]));
+        using var drafts = await SendAsync(client, Unary("/reviewmechanism.documents.v1.DocumentsService/GetDocument", [1]));
+
+        Assert.Equal("0", GrpcStatus(profiles));
+        Assert.Equal("16", Value(drafts.Headers, "grpc-status"));
+        Assert.Single(documents.Requests);
+    }
+
+    [Fact]
     public async Task UnknownGrpcServiceIsUnimplementedAndPagesGoToTheWebFrontEnd()
     {
         var web = await BackendAsync(context => context.Response.WriteAsync($"web {context.Request.Path}"), "web", Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http1);

@@ -1,24 +1,25 @@
 using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
+using Grpc.Core;
 using Grpc.Testing;
 using Microsoft.AspNetCore.Authorization;
-using ReviewMechanism.Grpc;
 
 namespace Gateway.Tests.Services;
 
 /// <summary>
-/// grpc.testing.TestService on the library's gRPC server, behind the gateway: payloads of the asked
+/// grpc.testing.TestService on Grpc.AspNetCore, behind the gateway: payloads of the asked
 /// sizes, streams paced by interval_us, statuses (with google.rpc details) on request, initial and
 /// trailing metadata echoed (x-grpc-test-echo-initial, x-grpc-test-echo-trailing-bin), and whether
 /// the caller's bearer token reached it (SimpleResponse.username).
 /// </summary>
 [AllowAnonymous]
-public sealed class InteropTestService : TestService.TestServiceBase
+public sealed class InteropTestService(ServiceCalls calls) : TestService.TestServiceBase
 {
     public const string EchoInitial = "x-grpc-test-echo-initial";
     public const string EchoTrailing = "x-grpc-test-echo-trailing-bin";
 
-    public override Task<Empty> EmptyCall(Empty request, ServerCallContext context) => Task.FromResult(new Empty());
+    public override Task<Grpc.Testing.Empty> EmptyCall(Grpc.Testing.Empty request, ServerCallContext context) => Task.FromResult(new Grpc.Testing.Empty());
 
     public override async Task<SimpleResponse> UnaryCall(SimpleRequest request, ServerCallContext context)
     {
@@ -42,7 +43,15 @@ public sealed class InteropTestService : TestService.TestServiceBase
         {
             if (parameters.IntervalUs > 0)
             {
-                await Task.Delay(TimeSpan.FromMicroseconds(parameters.IntervalUs), context.CancellationToken);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromMicroseconds(parameters.IntervalUs), context.CancellationToken);
+                }
+                catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+                {
+                    calls.Cancelled.TrySetResult();
+                    throw;
+                }
             }
             await responseStream.WriteAsync(new StreamingOutputCallResponse { Payload = Payload(parameters.Size) });
         }
@@ -86,8 +95,8 @@ public sealed class InteropTestService : TestService.TestServiceBase
         }
     }
 
-    public override Task<Empty> UnimplementedCall(Empty request, ServerCallContext context) =>
-        throw new RpcException(new ReviewMechanism.Grpc.Status(StatusCode.Unimplemented, "UnimplementedCall is not implemented, on purpose."));
+    public override Task<Grpc.Testing.Empty> UnimplementedCall(Grpc.Testing.Empty request, ServerCallContext context) =>
+        throw new RpcException(new Grpc.Core.Status(StatusCode.Unimplemented, "UnimplementedCall is not implemented, on purpose."));
 
     private static Payload Payload(int size) => new() { Body = ByteString.CopyFrom(new byte[size]) };
 
@@ -95,7 +104,9 @@ public sealed class InteropTestService : TestService.TestServiceBase
     {
         if (status is { Code: not 0 })
         {
-            throw RpcErrors.WithDetails((StatusCode)status.Code, status.Message, new ErrorInfo { Reason = "ASKED_FOR", Domain = "interop.test" });
+            var rich = new Google.Rpc.Status { Code = status.Code, Message = status.Message };
+            rich.Details.Add(Any.Pack(new ErrorInfo { Reason = "ASKED_FOR", Domain = "interop.test" }));
+            throw rich.ToRpcException();
         }
     }
 

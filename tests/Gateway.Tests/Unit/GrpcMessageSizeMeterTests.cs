@@ -1,4 +1,4 @@
-using ReviewMechanism.ReverseProxy.Forwarder;
+using Gateway.Proxy;
 using static Gateway.Tests.Infrastructure.GrpcWire;
 
 namespace Gateway.Tests.Unit;

@@ -3,6 +3,7 @@ using Nominations.Api.Domain;
 using Nominations.Api.Domain.Reviews;
 using Nominations.Api.Domain.Workflow;
 using Nominations.Api.Grpc;
+using ReviewMechanism.ServiceDefaults.Authorization;
 
 namespace Nominations.Tests.Support;
 
@@ -45,7 +46,7 @@ public sealed class Mechanism
 
     public NominationsGrpcService Service { get; }
 
-    public static Actor Secretariat => Users.ActorOf(Users.Secretariat);
+    public static Caller Secretariat => Users.ActorOf(Users.Secretariat);
 
     public Task<NominationOutcome> NominateAsync(string party, NominationRole role, ScopeKind scope, string name, string? reviewId = null, Gender gender = Gender.NotInformed) =>
         Workflow.NominateAsync(

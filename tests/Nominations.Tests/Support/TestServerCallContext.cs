@@ -1,35 +1,38 @@
 using System.Security.Claims;
+using Grpc.Core;
 using Microsoft.AspNetCore.Http;
-using ReviewMechanism.Grpc;
 
 namespace Nominations.Tests.Support;
 
-/// <summary>A server call context carrying a given user, for calling the service class directly.</summary>
-public sealed class TestServerCallContext(ClaimsPrincipal user) : ServerCallContext
+/// <summary>
+/// A server call context carrying a given user, for calling the service class directly (the user travels as
+/// Grpc.AspNetCore's <c>GetHttpContext()</c> finds it for a context it did not create).
+/// </summary>
+public sealed class TestServerCallContext : ServerCallContext
 {
-    private readonly DefaultHttpContext _http = new() { User = user };
+    public TestServerCallContext(ClaimsPrincipal user) => UserState["__HttpContext"] = new DefaultHttpContext { User = user };
 
-    public override string Method => "/reviewmechanism.nominations.v1.NominationsService/Test";
+    protected override string MethodCore => "/reviewmechanism.nominations.v1.NominationsService/Test";
 
-    public override string Host => "localhost";
+    protected override string HostCore => "localhost";
 
-    public override string Peer => "ipv4:127.0.0.1:50000";
+    protected override string PeerCore => "ipv4:127.0.0.1:50000";
 
-    public override DateTime Deadline => DateTime.MaxValue;
+    protected override DateTime DeadlineCore => DateTime.MaxValue;
 
-    public override Metadata RequestHeaders { get; } = new();
+    protected override Metadata RequestHeadersCore { get; } = [];
 
-    public override CancellationToken CancellationToken => CancellationToken.None;
+    protected override CancellationToken CancellationTokenCore => CancellationToken.None;
 
-    public override Metadata ResponseTrailers { get; } = new();
+    protected override Metadata ResponseTrailersCore { get; } = [];
 
-    public override Status Status { get; set; }
+    protected override Status StatusCore { get; set; }
 
-    public override ClaimsPrincipal User => user;
+    protected override WriteOptions? WriteOptionsCore { get; set; }
 
-    public override string? ResponseCompression { get; set; }
+    protected override AuthContext AuthContextCore { get; } = new(null, []);
 
-    public override Task WriteResponseHeadersAsync(Metadata responseHeaders) => Task.CompletedTask;
+    protected override ContextPropagationToken CreatePropagationTokenCore(ContextPropagationOptions? options) => throw new NotSupportedException();
 
-    public override HttpContext GetHttpContext() => _http;
+    protected override Task WriteResponseHeadersAsyncCore(Metadata responseHeaders) => Task.CompletedTask;
 }

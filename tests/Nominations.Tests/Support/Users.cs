@@ -1,6 +1,5 @@
 using System.Security.Claims;
-using Nominations.Api.Domain;
-using Nominations.Api.Grpc;
+using ReviewMechanism.ServiceDefaults.Authorization;
 
 namespace Nominations.Tests.Support;
 
@@ -16,9 +15,9 @@ public static class Users
         return new ClaimsPrincipal(new ClaimsIdentity(claims, "test", "sub", "role"));
     }
 
-    public static ClaimsPrincipal Secretariat => With("secretariat-1", RoleNames.Secretariat);
+    public static ClaimsPrincipal Secretariat => With("secretariat-1", MechanismRoles.Secretariat);
 
-    public static ClaimsPrincipal FocalPointOf(string party) => With($"fp-{party.ToLowerInvariant()}", RoleNames.FocalPoint, party);
+    public static ClaimsPrincipal FocalPointOf(string party) => With($"fp-{party.ToLowerInvariant()}", MechanismRoles.FocalPoint, party);
 
-    public static Actor ActorOf(ClaimsPrincipal user) => CallerActor.From(user);
+    public static Caller ActorOf(ClaimsPrincipal user) => Caller.From(user);
 }

@@ -1,10 +1,10 @@
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Grpc.Core;
 using Npgsql;
 using ReviewMechanism.AppHost;
 using ReviewMechanism.Events.V1;
-using ReviewMechanism.Grpc;
 using ReviewMechanism.Hosting;
 using ReviewMechanism.Hosting.ApplicationModel;
 using ReviewMechanism.Hosting.Testing;
@@ -22,6 +22,8 @@ public sealed class EventsStack : IAsyncLifetime
     private const string ClientId = "stack-tests-secretariat";
     private readonly string _secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
     private string? _token;
+
+    private ServiceChannels? _channels;
 
     public DistributedApplication App { get; private set; } = null!;
 
@@ -42,17 +44,19 @@ public sealed class EventsStack : IAsyncLifetime
         // Crashes in these tests are deliberate: restart at once.
         builder.Configuration["AppHost:RestartDelay"] = "00:00:00.200";
         App = await builder.StartAsync(TimeSpan.FromMinutes(4));
+        _channels = new ServiceChannels(App);
     }
 
     public async Task DisposeAsync()
     {
+        _channels?.Dispose();
         if (App is not null)
         {
             await App.DisposeAsync();
         }
     }
 
-    public NominationsService.NominationsServiceClient Nominations => App.CreateGrpcClient<NominationsService.NominationsServiceClient>("nominations");
+    public NominationsService.NominationsServiceClient Nominations => _channels!.Client<NominationsService.NominationsServiceClient>("nominations");
 
     /// <summary>A Secretariat access token (client_credentials) from the identity service.</summary>
     public async Task<CallOptions> SecretariatAsync(CancellationToken cancellationToken = default)

@@ -2,15 +2,15 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Google.Protobuf;
+using Grpc.Core;
 using MassTransit;
-using ReviewMechanism.Messaging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ReviewMechanism.AppHost;
-using ReviewMechanism.Grpc;
 using ReviewMechanism.Hosting;
 using ReviewMechanism.Hosting.ApplicationModel;
 using ReviewMechanism.Hosting.Testing;
+using ReviewMechanism.Messaging;
 using ReviewMechanism.Nominations.V1;
 using ReviewMechanism.Reviews.V1;
 
@@ -35,6 +35,8 @@ public sealed class MechanismStack : IAsyncLifetime
     private readonly Dictionary<string, string> _tokens = [];
     private IHost? _documents;
 
+    private ServiceChannels? _channels;
+
     public DistributedApplication App { get; private set; } = null!;
 
     public string MailFolder => Path.Combine(_folder, "mail");
@@ -56,6 +58,7 @@ public sealed class MechanismStack : IAsyncLifetime
             .WithEnvironment("Reviews__Email__PickupDirectory", MailFolder)
             .WithEnvironment("Reviews__NotificationDispatch__Interval", "00:00:01");
         App = await builder.StartAsync(TimeSpan.FromMinutes(5));
+        _channels = new ServiceChannels(App);
     }
 
     public async Task DisposeAsync()
@@ -65,6 +68,7 @@ public sealed class MechanismStack : IAsyncLifetime
             await _documents.StopAsync();
             _documents.Dispose();
         }
+        _channels?.Dispose();
         if (App is not null)
         {
             await App.DisposeAsync();
@@ -78,9 +82,9 @@ public sealed class MechanismStack : IAsyncLifetime
         }
     }
 
-    public ReviewsService.ReviewsServiceClient Reviews => App.CreateGrpcClient<ReviewsService.ReviewsServiceClient>("gateway");
+    public ReviewsService.ReviewsServiceClient Reviews => _channels!.Client<ReviewsService.ReviewsServiceClient>("gateway");
 
-    public NominationsService.NominationsServiceClient Nominations => App.CreateGrpcClient<NominationsService.NominationsServiceClient>("gateway");
+    public NominationsService.NominationsServiceClient Nominations => _channels!.Client<NominationsService.NominationsServiceClient>("gateway");
 
     public Task<CallOptions> SecretariatAsync() => CallerAsync("e2e-secretariat");
 

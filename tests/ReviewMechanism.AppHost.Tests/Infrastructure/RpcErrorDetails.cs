@@ -1,5 +1,5 @@
 using Google.Rpc;
-using ReviewMechanism.Grpc;
+using Grpc.Core;
 
 namespace ReviewMechanism.AppHost.Tests.Infrastructure;
 

@@ -1,3 +1,4 @@
+using ReviewMechanism.ServiceDefaults.Errors;
 using Reviews.Api.Domain.Common;
 using Reviews.Api.Domain.CountryReviews;
 using Reviews.Api.Domain.Drawing;
@@ -63,7 +64,7 @@ public class CountryReviewLifecycleTests
         var review = New(_clock);
         var error = Assert.Throws<DomainException>(() => review.RecordQuestionnaireSubmitted("DEU", _clock.GetUtcNow(), "expert", _timeline));
         Assert.Equal(DomainErrorKind.FailedPrecondition, error.Kind);
-        Assert.Equal("STAGE_ORDER", error.Constraint);
+        Assert.Equal("STAGE_ORDER", error.Code);
         Assert.Contains("stage cannot be skipped", error.Message);
         Assert.Contains("DEU, FRA, BRA are not yet nominated", error.Message);
         Assert.Equal(ReviewStage.NominationsPending, review.Stage);
@@ -77,7 +78,7 @@ public class CountryReviewLifecycleTests
         NominateAll(review, _clock);
         review.RecordPreliminaryConsultation(Start.AddDays(3), ["DEU", "FRA", "BRA"], [UnLanguage.English], false, "SAQ by June", null, _clock.GetUtcNow().AddDays(5), "fp");
         var error = Assert.Throws<DomainException>(() => review.RecordObservationsFinalized(_clock.GetUtcNow(), "secretariat"));
-        Assert.Equal("STAGE_ORDER", error.Constraint);
+        Assert.Equal("STAGE_ORDER", error.Code);
         Assert.Contains("the self-assessment questionnaire has not been submitted", error.Message);
     }
 

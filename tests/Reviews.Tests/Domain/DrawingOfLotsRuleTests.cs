@@ -1,3 +1,4 @@
+using ReviewMechanism.ServiceDefaults.Errors;
 using Reviews.Api.Domain.Common;
 using Reviews.Api.Domain.Drawing;
 using Reviews.Api.Domain.Parties;
@@ -43,7 +44,7 @@ public class DrawingOfLotsRuleTests
         var error = Assert.Throws<DomainException>(() =>
             DrawingOfLots.Draw(new PairingInputs(new DateOnly(2020, 12, 1), candidates, ["EUU"], [], null, DrawRules.From(options)), 1));
         Assert.Equal(DomainErrorKind.FailedPrecondition, error.Kind);
-        Assert.Equal("REGIONAL_AFFINITY", error.Constraint);
+        Assert.Equal("REGIONAL_AFFINITY", error.Code);
         Assert.Contains("EUU", error.Message);
     }
 
@@ -52,7 +53,7 @@ public class DrawingOfLotsRuleTests
     {
         var inputs = Inputs([C("AAA", A), C("WWW", W), C("WWX", W)], ["AAA"]);
         var error = Assert.Throws<DomainException>(() => DrawingOfLots.Draw(inputs, 1));
-        Assert.Equal("SAME_REGION_REVIEWER", error.Constraint);
+        Assert.Equal("SAME_REGION_REVIEWER", error.Code);
         Assert.Contains("the African Group", error.Message);
     }
 
@@ -62,7 +63,7 @@ public class DrawingOfLotsRuleTests
         var candidates = new[] { C("EE1", E), C("EE2", E), C("EE3", E), C("EE4", E), C("WW1", W), C("WW2", W), C("WW3", W), C("WW4", W) };
         var options = new DrawingOfLotsOptions { WorkloadCapPerGroup = 0 };
         var error = Assert.Throws<DomainException>(() => DrawingOfLots.Draw(Inputs(candidates, ["EE1"], options), 1));
-        Assert.Equal("WORKLOAD_CAP", error.Constraint);
+        Assert.Equal("WORKLOAD_CAP", error.Code);
         Assert.Contains("workload cap", error.Message);
     }
 
@@ -76,7 +77,7 @@ public class DrawingOfLotsRuleTests
         // When one member already reviews a party of the group, two places are left for three demands.
         var loaded = Inputs(candidates, ["EE1", "EE2", "EE3"], options) with { FixedLoads = [new ReviewerLoad("EE3", 1)] };
         var error = Assert.Throws<DomainException>(() => DrawingOfLots.Draw(loaded, 5));
-        Assert.Equal("WORKLOAD_CAP", error.Constraint);
+        Assert.Equal("WORKLOAD_CAP", error.Code);
         Assert.Contains("3 parties of the Eastern European Group need a same-region reviewer, but its 2 available parties can conduct at most 2 reviews", error.Message);
     }
 
@@ -85,7 +86,7 @@ public class DrawingOfLotsRuleTests
     {
         var candidates = new[] { C("AA1", A, Instrument.Fir), C("AA2", A), C("AA3", A), C("WW1", W, Instrument.Fir), C("WW2", W) };
         var error = Assert.Throws<DomainException>(() => DrawingOfLots.Draw(Inputs(candidates, ["AA1"]), 3));
-        Assert.Equal("INSTRUMENT_COVERAGE", error.Constraint);
+        Assert.Equal("INSTRUMENT_COVERAGE", error.Code);
         Assert.Contains("Firearms Protocol", error.Message);
         Assert.Contains("from the African Group", error.Message);
     }
@@ -161,7 +162,7 @@ public class DrawingOfLotsRuleTests
         var candidates = new[] { C("AA1", A), C("AA2", A), C("AA3", A), C("WW1", W) };
         var options = new DrawingOfLotsOptions { WorkloadCapPerGroup = 1 };
         var error = Assert.Throws<DomainException>(() => DrawingOfLots.Draw(Inputs(candidates, ["AA1", "AA2"], options), 8));
-        Assert.Equal("WORKLOAD_CAP", error.Constraint);
+        Assert.Equal("WORKLOAD_CAP", error.Code);
         Assert.Contains("other-region reviewer", error.Message);
     }
 

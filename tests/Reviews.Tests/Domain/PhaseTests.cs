@@ -1,3 +1,4 @@
+using ReviewMechanism.ServiceDefaults.Errors;
 using Reviews.Api.Domain.Common;
 using Reviews.Api.Domain.CountryReviews;
 using Reviews.Api.Domain.Drawing;
@@ -39,7 +40,7 @@ public class PhaseTests
         Assert.Equal((10, 6, false, false), (progress.ReviewsForeseen, progress.ReviewsCompleted, progress.ThresholdMet, progress.MayAdvance));
         Assert.Contains("7 (70%) are required", progress.Explanation);
         var error = Assert.Throws<DomainException>(() => PhasePlanner.LaunchNextPhase(group, reviews, new DateOnly(2022, 12, 1), _options, _timeline, (_, _) => null, _clock.GetUtcNow(), "s"));
-        Assert.Equal("PHASE_THRESHOLD", error.Constraint);
+        Assert.Equal("PHASE_THRESHOLD", error.Code);
         Assert.Equal(1, group.CurrentPhase);
     }
 
@@ -93,7 +94,7 @@ public class PhaseTests
         Assert.Equal(DomainErrorKind.InvalidArgument, Assert.Throws<DomainException>(() =>
             group.RecordConferenceDecision(1, ConferenceDecisionOutcome.Advance, " ", new DateOnly(2020, 11, 30), null, _clock.GetUtcNow(), "s")).Kind);
         Assert.Equal("PHASE_ORDER", Assert.Throws<DomainException>(() =>
-            group.RecordConferenceDecision(2, ConferenceDecisionOutcome.Advance, "d", new DateOnly(2020, 11, 30), null, _clock.GetUtcNow(), "s")).Constraint);
+            group.RecordConferenceDecision(2, ConferenceDecisionOutcome.Advance, "d", new DateOnly(2020, 11, 30), null, _clock.GetUtcNow(), "s")).Code);
     }
 
     [Fact]
@@ -117,7 +118,7 @@ public class PhaseTests
         Assert.Equal([1, 4, 3, 2], group.Phases.Select(p => p.Cluster));
         Complete(all.Where(r => r.Phase == 4));
         var error = Assert.Throws<DomainException>(() => PhasePlanner.LaunchNextPhase(group, all, new DateOnly(2030, 1, 1), _options, _timeline, (_, _) => null, _clock.GetUtcNow(), "s"));
-        Assert.Equal("PHASE_ORDER", error.Constraint);
+        Assert.Equal("PHASE_ORDER", error.Code);
     }
 
     private (ReviewGroup Group, List<CountryReview> Reviews) GroupWithReviews(int count)

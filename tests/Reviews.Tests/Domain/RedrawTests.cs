@@ -1,3 +1,4 @@
+using ReviewMechanism.ServiceDefaults.Errors;
 using Reviews.Api.Domain.Common;
 using Reviews.Api.Domain.CountryReviews;
 using Reviews.Api.Domain.Drawing;
@@ -55,7 +56,7 @@ public class RedrawTests
         }
         var error = Assert.Throws<DomainException>(() => group.PlanRedraw(pur, pur, [], ReviewStage.NominationsPending, _options));
         Assert.Equal(DomainErrorKind.FailedPrecondition, error.Kind);
-        Assert.Equal("REDRAW_LIMIT", error.Constraint);
+        Assert.Equal("REDRAW_LIMIT", error.Code);
         Assert.Contains("at most 4 times", error.Message);
         Assert.Equal(4, group.PairingOf(pur).RedrawCount);
     }
@@ -66,7 +67,7 @@ public class RedrawTests
         var (group, _) = DrawnGroup();
         var pur = group.Parties[0];
         var error = Assert.Throws<DomainException>(() => group.PlanRedraw(pur, pur, [], ReviewStage.WrittenFeedback, _options));
-        Assert.Equal("REDRAW_STAGE", error.Constraint);
+        Assert.Equal("REDRAW_STAGE", error.Code);
     }
 
     [Fact]
@@ -76,7 +77,7 @@ public class RedrawTests
         var pur = group.Parties[0];
         var pairing = group.PairingOf(pur).ToPairing();
         var outsider = group.Parties.Concat(RealParties.All.Select(p => p.Iso3)).First(p => p != pur && !pairing.Reviewers().Contains(p));
-        Assert.Equal("REDRAW_REQUESTER", Assert.Throws<DomainException>(() => group.PlanRedraw(pur, outsider, [], ReviewStage.NominationsPending, _options)).Constraint);
+        Assert.Equal("REDRAW_REQUESTER", Assert.Throws<DomainException>(() => group.PlanRedraw(pur, outsider, [], ReviewStage.NominationsPending, _options)).Code);
         Assert.Equal(DomainErrorKind.InvalidArgument, Assert.Throws<DomainException>(() =>
             group.PlanRedraw(pur, pairing.SameRegionReviewer, [ReviewerSlot.OtherRegion], ReviewStage.NominationsPending, _options)).Kind);
     }

@@ -1,4 +1,6 @@
 using System.Net;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -7,8 +9,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using ReviewMechanism.Grpc;
 using ReviewMechanism.Reviews.V1;
 using Reviews.Api.Extensions;
 using Reviews.Api.Grpc;
@@ -34,10 +36,10 @@ public class ReviewsOverHttp2Tests(PostgresFixture postgres)
             ["Reviews:Email:PickupDirectory"] = mail,
             ["Reviews:NotificationFeed:PollInterval"] = "00:00:00.200",
         });
-        builder.Services.AddGrpcServer();
+        builder.AddDefaultGrpcHosting();
+        builder.Services.AddMechanismAuthorization();
         builder.Services.AddAuthentication(HeaderAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, HeaderAuthenticationHandler>(HeaderAuthenticationHandler.SchemeName, _ => { });
-        builder.Services.AddAuthorization();
         builder.AddReviewsApplication();
         await using var app = builder.Build();
         app.MapGrpcService<ReviewsGrpcService>();
@@ -45,7 +47,7 @@ public class ReviewsOverHttp2Tests(PostgresFixture postgres)
         try
         {
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-            using var channel = ReviewMechanism.Grpc.Client.GrpcChannel.ForAddress(address);
+            using var channel = GrpcChannel.ForAddress(address);
             var client = new ReviewsService.ReviewsServiceClient(channel);
             var secretariat = Headers("sec-1", "Secretariat", "");
 
@@ -80,6 +82,13 @@ public class ReviewsOverHttp2Tests(PostgresFixture postgres)
 
             var unknown = await Assert.ThrowsAsync<RpcException>(async () => await client.GetPartyAsync(new GetPartyRequest { Iso3 = "QQQ" }, secretariat));
             Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
+            Assert.Equal("PARTY_NOT_FOUND", unknown.GetRpcStatus()!.GetDetail<Google.Rpc.ErrorInfo>()!.Reason);
+
+            // 100 kB of text where a party code goes: refused with a message that quotes it cut short.
+            var oversize = await Assert.ThrowsAsync<RpcException>(async () => await client.GetPartyAsync(new GetPartyRequest { Iso3 = new string('x', 100_000) }, secretariat));
+            Assert.Equal(StatusCode.InvalidArgument, oversize.StatusCode);
+            Assert.InRange(oversize.Status.Detail.Length, 1, ReviewMechanism.ServiceDefaults.Errors.ErrorText.LongestMessage);
+            Assert.InRange(oversize.GetRpcStatus()!.CalculateSize(), 1, 2_000);
 
             using var watch = client.WatchNotifications(new WatchNotificationsRequest(), Headers("person-7", "FocalPoint", "DEU"));
             await Task.Delay(500);

@@ -1,8 +1,9 @@
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using ReviewMechanism.Events.V1;
-using ReviewMechanism.Grpc;
 using ReviewMechanism.Reviews.V1;
+using ReviewMechanism.ServiceDefaults.Errors;
 using Reviews.Api.Domain.Drawing;
 using Reviews.Tests.Support;
 using NominationScope = ReviewMechanism.Events.V1.NominationScope;

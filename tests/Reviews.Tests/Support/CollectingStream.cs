@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using ReviewMechanism.Grpc;
+using Grpc.Core;
 
 namespace Reviews.Tests.Support;
 
@@ -8,7 +8,11 @@ public sealed class CollectingStream<T> : IServerStreamWriter<T>
 {
     private readonly Channel<T> _messages = Channel.CreateUnbounded<T>();
 
-    public Task WriteAsync(T message, CancellationToken cancellationToken = default)
+    public WriteOptions? WriteOptions { get; set; }
+
+    public Task WriteAsync(T message) => WriteAsync(message, CancellationToken.None);
+
+    public Task WriteAsync(T message, CancellationToken cancellationToken)
     {
         _messages.Writer.TryWrite(message);
         return Task.CompletedTask;

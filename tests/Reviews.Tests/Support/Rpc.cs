@@ -1,14 +1,25 @@
 using Google.Rpc;
-using ReviewMechanism.Grpc;
+using Grpc.Core;
+using Microsoft.Extensions.Logging.Abstractions;
+using ReviewMechanism.ServiceDefaults.Grpc;
 
 namespace Reviews.Tests.Support;
 
 public static class Rpc
 {
-    /// <summary>Awaits a call expected to fail and returns its exception after checking the status code.</summary>
+    /// <summary>
+    /// Awaits a call expected to fail, through the services' shared error interceptor (as the server runs it),
+    /// and returns the status the client would get after checking its code.
+    /// </summary>
     public static async Task<RpcException> FailsWith(StatusCode code, Func<Task> call)
     {
-        var error = await Assert.ThrowsAsync<RpcException>(call);
+        var interceptor = new ErrorInterceptor(NullLogger<ErrorInterceptor>.Instance);
+        var error = await Assert.ThrowsAsync<RpcException>(() => interceptor.UnaryServerHandler<object, object>(
+            new object(), TestCallContext.Anonymous(), async (_, _) =>
+            {
+                await call();
+                return new object();
+            }));
         Assert.True(code == error.StatusCode, $"expected {code}, got {error.StatusCode}: {error.Status.Detail}");
         Assert.False(string.IsNullOrWhiteSpace(error.Status.Detail));
         return error;

@@ -1,35 +1,46 @@
 using System.Security.Claims;
+using Grpc.Core;
 using Microsoft.AspNetCore.Http;
-using ReviewMechanism.Grpc;
 
 namespace Reviews.Tests.Support;
 
-/// <summary>A call context for invoking the service class directly, with the claims of an access token.</summary>
-public sealed class TestCallContext(ClaimsPrincipal user, CancellationToken cancellationToken = default) : ServerCallContext
+/// <summary>
+/// A call context for invoking the service class directly, with the claims of an access token (carried as
+/// Grpc.AspNetCore's <c>GetHttpContext()</c> finds them for a context it did not create).
+/// </summary>
+public sealed class TestCallContext : ServerCallContext
 {
-    public override string Method => "/reviewmechanism.reviews.v1.ReviewsService/Test";
+    private readonly CancellationToken _cancellationToken;
 
-    public override string Host => "localhost";
+    public TestCallContext(ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        _cancellationToken = cancellationToken;
+        UserState["__HttpContext"] = new DefaultHttpContext { User = user };
+    }
 
-    public override string Peer => "ipv4:127.0.0.1:1";
+    protected override string MethodCore => "/reviewmechanism.reviews.v1.ReviewsService/Test";
 
-    public override DateTime Deadline => DateTime.MaxValue;
+    protected override string HostCore => "localhost";
 
-    public override Metadata RequestHeaders { get; } = [];
+    protected override string PeerCore => "ipv4:127.0.0.1:1";
 
-    public override CancellationToken CancellationToken => cancellationToken;
+    protected override DateTime DeadlineCore => DateTime.MaxValue;
 
-    public override Metadata ResponseTrailers { get; } = [];
+    protected override Metadata RequestHeadersCore { get; } = [];
 
-    public override Status Status { get; set; }
+    protected override CancellationToken CancellationTokenCore => _cancellationToken;
 
-    public override ClaimsPrincipal User => user;
+    protected override Metadata ResponseTrailersCore { get; } = [];
 
-    public override string? ResponseCompression { get; set; }
+    protected override Status StatusCore { get; set; }
 
-    public override Task WriteResponseHeadersAsync(Metadata responseHeaders) => Task.CompletedTask;
+    protected override WriteOptions? WriteOptionsCore { get; set; }
 
-    public override HttpContext GetHttpContext() => new DefaultHttpContext { User = user };
+    protected override AuthContext AuthContextCore { get; } = new(null, []);
+
+    protected override ContextPropagationToken CreatePropagationTokenCore(ContextPropagationOptions? options) => throw new NotSupportedException();
+
+    protected override Task WriteResponseHeadersAsyncCore(Metadata responseHeaders) => Task.CompletedTask;
 
     public static TestCallContext Secretariat(string subject = "secretariat-1") => As(subject, ["Secretariat"], []);
 

@@ -1,3 +1,5 @@
+using ReviewMechanism.ServiceDefaults.Errors;
+
 namespace Nominations.Api.Domain.Validation;
 
 /// <summary>Collects every bad field of a request, so the caller learns all of them at once.</summary>

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Options;
 using Nominations.Api.Domain.Reports;
 using Nominations.Api.Domain.Reviews;
 using Nominations.Api.Domain.Validation;
+using ReviewMechanism.ServiceDefaults.Authorization;
+using ReviewMechanism.ServiceDefaults.Errors;
 
 namespace Nominations.Api.Domain.Workflow;
 
@@ -42,7 +44,7 @@ public sealed class NominationQueries(
         return new PartyNominations(code.Iso3, nominations, handovers);
     }
 
-    public async Task<CountryProfile> GetCountryProfileAsync(Actor viewer, string? party, CancellationToken cancellationToken)
+    public async Task<CountryProfile> GetCountryProfileAsync(Caller viewer, string? party, CancellationToken cancellationToken)
     {
         var known = await KnownPartyAsync(party, cancellationToken);
         var roster = await repository.FindAsync(known.Iso3, cancellationToken);
@@ -74,7 +76,7 @@ public sealed class NominationQueries(
         NominationStatistics.Compute(await repository.ListNominationsAsync(null, cancellationToken));
 
     /// <summary>The open tasks of one nomination, or of the whole party (vacant ones included) when no id is given.</summary>
-    public async Task<IReadOnlyList<NominationTask>> ListOpenTasksAsync(Actor actor, string? party, string? nominationId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<NominationTask>> ListOpenTasksAsync(Caller actor, string? party, string? nominationId, CancellationToken cancellationToken)
     {
         var violations = new Violations();
         var code = InputRules.Party(party, "party", violations);

@@ -1,5 +1,7 @@
 using Nominations.Api.Domain.Reviews;
 using Nominations.Api.Domain.Validation;
+using ReviewMechanism.ServiceDefaults.Authorization;
+using ReviewMechanism.ServiceDefaults.Errors;
 
 namespace Nominations.Api.Domain.Workflow;
 
@@ -11,7 +13,7 @@ public sealed class NominationWorkflow(INominationRepository repository, ICountr
 {
     private const int Attempts = 3;
 
-    public async Task<NominationOutcome> NominateAsync(Actor actor, NominateCommand command, CancellationToken cancellationToken)
+    public async Task<NominationOutcome> NominateAsync(Caller actor, NominateCommand command, CancellationToken cancellationToken)
     {
         var violations = new Violations();
         var party = InputRules.Party(command.Party, "party", violations);
@@ -32,7 +34,7 @@ public sealed class NominationWorkflow(INominationRepository repository, ICountr
         return await OnRosterAsync(party!, create: true, (roster, now) => roster.Nominate(command.Role!.Value, scope, person!, actor.Name, now), cancellationToken);
     }
 
-    public async Task<SubstitutionOutcome> SubstituteFocalPointAsync(Actor actor, SubstituteFocalPointCommand command, CancellationToken cancellationToken)
+    public async Task<SubstitutionOutcome> SubstituteFocalPointAsync(Caller actor, SubstituteFocalPointCommand command, CancellationToken cancellationToken)
     {
         var violations = new Violations();
         var party = InputRules.Party(command.Party, "party", violations);
@@ -45,7 +47,7 @@ public sealed class NominationWorkflow(INominationRepository repository, ICountr
         return await OnRosterAsync(party!, create: false, (roster, now) => roster.SubstituteFocalPoint(id!.Value, successor!, reason!, actor.Name, now), cancellationToken);
     }
 
-    public async Task<WithdrawalOutcome> WithdrawAsync(Actor actor, WithdrawNominationCommand command, CancellationToken cancellationToken)
+    public async Task<WithdrawalOutcome> WithdrawAsync(Caller actor, WithdrawNominationCommand command, CancellationToken cancellationToken)
     {
         var violations = new Violations();
         var party = InputRules.Party(command.Party, "party", violations);
@@ -57,7 +59,7 @@ public sealed class NominationWorkflow(INominationRepository repository, ICountr
         return await OnRosterAsync(party!, create: false, (roster, now) => roster.Withdraw(id!.Value, reason!, actor.Name, now), cancellationToken);
     }
 
-    public async Task<NominationTask> AssignTaskAsync(Actor actor, AssignTaskCommand command, CancellationToken cancellationToken)
+    public async Task<NominationTask> AssignTaskAsync(Caller actor, AssignTaskCommand command, CancellationToken cancellationToken)
     {
         var violations = new Violations();
         var party = InputRules.Party(command.Party, "party", violations);
@@ -75,7 +77,7 @@ public sealed class NominationWorkflow(INominationRepository repository, ICountr
         return await OnRosterAsync(party!, create: false, (roster, now) => roster.AssignTask(id!.Value, title!, description, reviewId, command.DueAt, actor.Name, now), cancellationToken);
     }
 
-    public async Task<NominationTask> CompleteTaskAsync(Actor actor, CompleteTaskCommand command, CancellationToken cancellationToken)
+    public async Task<NominationTask> CompleteTaskAsync(Caller actor, CompleteTaskCommand command, CancellationToken cancellationToken)
     {
         var violations = new Violations();
         var party = InputRules.Party(command.Party, "party", violations);
@@ -109,7 +111,7 @@ public sealed class NominationWorkflow(INominationRepository repository, ICountr
         }
     }
 
-    private static void EnsureMayManage(Actor actor, string party)
+    private static void EnsureMayManage(Caller actor, string party)
     {
         if (!actor.MayManage(party))
         {

@@ -1,5 +1,6 @@
 using Nominations.Api.Domain.Reviews;
 using Nominations.Api.Domain.Validation;
+using ReviewMechanism.ServiceDefaults.Errors;
 
 namespace Nominations.Api.Domain.Workflow;
 

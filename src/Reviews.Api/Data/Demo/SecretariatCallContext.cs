@@ -1,34 +1,46 @@
 using System.Security.Claims;
-using ReviewMechanism.Grpc;
+using Grpc.Core;
+using ReviewMechanism.ServiceDefaults.Authorization;
 
 namespace Reviews.Api.Data.Demo;
 
-/// <summary>An in-process call made by the service itself as the Secretariat (loading the demo data through the API's rules).</summary>
-internal sealed class SecretariatCallContext(string subject, CancellationToken cancellationToken) : ServerCallContext
+/// <summary>
+/// An in-process call made by the service itself as the Secretariat (loading the demo data through the API's rules).
+/// The user travels as Grpc.AspNetCore's <c>GetHttpContext()</c> finds it for a context it did not create.
+/// </summary>
+internal sealed class SecretariatCallContext : ServerCallContext
 {
-    private readonly ClaimsPrincipal _user = new(new ClaimsIdentity([new Claim("sub", subject), new Claim("role", "Secretariat")], "system", "sub", "role"));
+    private readonly CancellationToken _cancellationToken;
 
-    public override string Method => "/reviewmechanism.reviews.v1.ReviewsService/DemoData";
+    public SecretariatCallContext(string subject, CancellationToken cancellationToken)
+    {
+        _cancellationToken = cancellationToken;
+        var user = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(MechanismClaims.Subject, subject), new Claim(MechanismClaims.Role, MechanismRoles.Secretariat)], "system", MechanismClaims.Subject, MechanismClaims.Role));
+        UserState["__HttpContext"] = new DefaultHttpContext { User = user };
+    }
 
-    public override string Host => "localhost";
+    protected override string MethodCore => "/reviewmechanism.reviews.v1.ReviewsService/DemoData";
 
-    public override string Peer => "local";
+    protected override string HostCore => "localhost";
 
-    public override DateTime Deadline => DateTime.MaxValue;
+    protected override string PeerCore => "local";
 
-    public override Metadata RequestHeaders { get; } = [];
+    protected override DateTime DeadlineCore => DateTime.MaxValue;
 
-    public override CancellationToken CancellationToken => cancellationToken;
+    protected override Metadata RequestHeadersCore { get; } = [];
 
-    public override Metadata ResponseTrailers { get; } = [];
+    protected override CancellationToken CancellationTokenCore => _cancellationToken;
 
-    public override Status Status { get; set; }
+    protected override Metadata ResponseTrailersCore { get; } = [];
 
-    public override ClaimsPrincipal User => _user;
+    protected override Status StatusCore { get; set; }
 
-    public override string? ResponseCompression { get; set; }
+    protected override WriteOptions? WriteOptionsCore { get; set; }
 
-    public override Task WriteResponseHeadersAsync(Metadata responseHeaders) => Task.CompletedTask;
+    protected override AuthContext AuthContextCore { get; } = new(null, []);
 
-    public override HttpContext GetHttpContext() => new DefaultHttpContext { User = _user };
+    protected override ContextPropagationToken CreatePropagationTokenCore(ContextPropagationOptions? options) => throw new NotSupportedException();
+
+    protected override Task WriteResponseHeadersAsyncCore(Metadata responseHeaders) => Task.CompletedTask;
 }

@@ -1,3 +1,5 @@
+using ReviewMechanism.ServiceDefaults.Errors;
+
 namespace Reviews.Api.Domain.Common;
 
 /// <summary>Party codes: ISO 3166-1 alpha-3 upper case (EUU for the European Union).</summary>

@@ -1,3 +1,4 @@
+using ReviewMechanism.ServiceDefaults.Errors;
 using Reviews.Api.Domain.Common;
 using Reviews.Api.Domain.Drawing;
 using Reviews.Api.Domain.Parties;
@@ -238,7 +239,7 @@ public sealed class CountryReview
         RequireStage(ReviewStage.WrittenFeedback, "receive written feedback");
         if (participant.FeedbackSubmittedAt is { } earlier)
         {
-            throw DomainException.AlreadyExists($"country-review/{Id}/feedback/{reviewer}", $"{reviewer} already submitted its written feedback for review {Id} on {earlier:yyyy-MM-dd}.");
+            throw DomainException.AlreadyExists("FEEDBACK_ALREADY_SUBMITTED", $"country-review/{Id}/feedback/{reviewer}", $"{reviewer} already submitted its written feedback for review {Id} on {earlier:yyyy-MM-dd}.");
         }
         participant.RecordFeedback(submittedAt, by);
         if (ActiveReviewers.All(r => r.FeedbackSubmittedAt is not null))

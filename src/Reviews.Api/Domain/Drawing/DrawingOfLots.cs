@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using ReviewMechanism.ServiceDefaults.Errors;
 using Reviews.Api.Domain.Common;
 using Reviews.Api.Domain.Parties;
 

@@ -1,3 +1,4 @@
+using ReviewMechanism.ServiceDefaults.Errors;
 using Reviews.Api.Domain.Common;
 using Reviews.Api.Domain.CountryReviews;
 using Reviews.Api.Domain.Drawing;
@@ -51,7 +52,7 @@ public sealed class ReviewGroup
 
     public GroupPairing PairingOf(string partyUnderReview) =>
         Pairings.FirstOrDefault(p => p.PartyUnderReview == partyUnderReview)
-        ?? throw DomainException.NotFound($"group/{Number}/pairing/{partyUnderReview}", $"{partyUnderReview} is not under review in group {Number}, or its reviewers have not been drawn yet.");
+        ?? throw DomainException.NotFound("PAIRING_NOT_FOUND", $"group/{Number}/pairing/{partyUnderReview}", $"{partyUnderReview} is not under review in group {Number}, or its reviewers have not been drawn yet.");
 
     /// <summary>Reviews each party conducts in this group.</summary>
     public Dictionary<string, int> Loads()
@@ -69,7 +70,7 @@ public sealed class ReviewGroup
     {
         if (Pairings.Count > 0)
         {
-            throw DomainException.AlreadyExists($"group/{Number}/pairings", $"The reviewers of group {Number} were already drawn (draw {PairingDrawId}); a party may ask for a redraw of its pairing instead.");
+            throw DomainException.AlreadyExists("PAIRINGS_ALREADY_DRAWN", $"group/{Number}/pairings", $"The reviewers of group {Number} were already drawn (draw {PairingDrawId}); a party may ask for a redraw of its pairing instead.");
         }
         var drawn = pairings.Select(p => p.PartyUnderReview).Order(StringComparer.Ordinal).ToList();
         if (!drawn.SequenceEqual(Parties))

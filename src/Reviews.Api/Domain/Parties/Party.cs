@@ -1,3 +1,4 @@
+using ReviewMechanism.ServiceDefaults.Errors;
 using Reviews.Api.Domain.Common;
 
 namespace Reviews.Api.Domain.Parties;
@@ -107,6 +108,7 @@ public sealed class Party
         if (RatificationOf(ratification.Instrument) is { } existing)
         {
             throw DomainException.AlreadyExists(
+                "RATIFICATION_ALREADY_RECORDED",
                 $"party/{Iso3}/{ratification.Instrument.Code()}",
                 $"{Name} is already recorded as party to {ratification.Instrument.Title()} ({existing}).");
         }

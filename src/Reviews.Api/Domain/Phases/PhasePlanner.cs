@@ -1,3 +1,4 @@
+using ReviewMechanism.ServiceDefaults.Errors;
 using Reviews.Api.Domain.Common;
 using Reviews.Api.Domain.CountryReviews;
 using Reviews.Api.Domain.Groups;
@@ -30,7 +31,7 @@ public static class PhasePlanner
     {
         if (group.CurrentPhase != 0)
         {
-            throw DomainException.AlreadyExists($"group/{group.Number}/phase/1", $"Group {group.Number} already started phase 1.");
+            throw DomainException.AlreadyExists("PHASE_ALREADY_STARTED", $"group/{group.Number}/phase/1", $"Group {group.Number} already started phase 1.");
         }
         return Launch(group, 1, group.StartDate, null, options, timeline, knownFocalPoint, now, by);
     }

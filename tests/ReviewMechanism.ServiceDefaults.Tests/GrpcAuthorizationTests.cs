@@ -1,0 +1,144 @@
+using System.Net;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using ReviewMechanism.ServiceDefaults.Tests.Infrastructure;
+using ReviewMechanism.Testing.V1;
+
+namespace ReviewMechanism.ServiceDefaults.Tests;
+
+/// <summary>Who may call an RPC, declared with ASP.NET Core's attributes and refused as gRPC statuses.</summary>
+public sealed class GrpcAuthorizationTests : IAsyncLifetime
+{
+    private GrpcTestHost _host = null!;
+    private GrpcChannel _channel = null!;
+    private GuardedService.GuardedServiceClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await StartAsync(a => a.MapGrpcService<DeclaredGuardedService>());
+        _channel = GrpcChannel.ForAddress(_host.Address);
+        _client = new GuardedService.GuardedServiceClient(_channel);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _channel.Dispose();
+        await _host.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AnAnonymousMethodServesAnonymousCallers()
+    {
+        var reply = await _client.OpenAsync(new EchoRequest { Text = "hello" });
+
+        Assert.Equal(("hello", ""), (reply.Text, reply.User));
+    }
+
+    [Fact]
+    public async Task AnUnauthenticatedCallerOfAProtectedMethodIsUnauthenticatedInATrailersOnlyResponse()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => CallAsync((c, h) => c.ForAnyUserAsync(new EchoRequest(), h), null));
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+        Assert.Contains("/reviewmechanism.testing.v1.GuardedService/ForAnyUser requires an authenticated caller", error.Status.Detail, StringComparison.Ordinal);
+
+        using var raw = await PostRawAsync("ForAnyUser", Frame());
+        Assert.Equal(HttpStatusCode.OK, raw.StatusCode);
+        Assert.Equal("16", Assert.Single(raw.Headers.GetValues("grpc-status")));
+        Assert.Empty(await raw.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task AnyAuthenticatedCallerMayCallAPlainAuthorizeMethodAndIsSeenByTheHandler()
+    {
+        var reply = await CallAsync((c, h) => c.ForAnyUserAsync(new EchoRequest(), h), "bob");
+
+        Assert.Equal("bob", reply.User);
+    }
+
+    [Fact]
+    public async Task ARoleRequirementAdmitsTheRoleAndDeniesOthersNamingTheRole()
+    {
+        var admitted = await CallAsync((c, h) => c.ForSecretariatAsync(new EchoRequest(), h), "carol; role=Secretariat");
+        var denied = await Assert.ThrowsAsync<RpcException>(() => CallAsync((c, h) => c.ForSecretariatAsync(new EchoRequest(), h), "dave; role=FocalPoint"));
+        var anonymous = await Assert.ThrowsAsync<RpcException>(() => CallAsync((c, h) => c.ForSecretariatAsync(new EchoRequest(), h), null));
+
+        Assert.Equal("carol", admitted.User);
+        Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
+        Assert.Contains("one of the roles Secretariat", denied.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.Unauthenticated, anonymous.StatusCode);
+    }
+
+    [Fact]
+    public async Task APolicyRequirementIsEvaluatedWithTheAuthorizationService()
+    {
+        var admitted = await CallAsync((c, h) => c.ForSamePartyAsync(new EchoRequest(), h), "erin; party=AUT");
+        var denied = await Assert.ThrowsAsync<RpcException>(() => CallAsync((c, h) => c.ForSamePartyAsync(new EchoRequest(), h), "frank; party=FRA"));
+
+        Assert.Equal("erin", admitted.User);
+        Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
+        Assert.Contains("policy 'SameParty'", denied.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AuthorizationIsDecidedBeforeTheRequestIsRead()
+    {
+        // No message at all would be INTERNAL for a unary call; the refusal comes first.
+        using var response = await PostRawAsync("ForSecretariat", [], "dave; role=FocalPoint");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("7", Assert.Single(response.Headers.GetValues("grpc-status")));
+    }
+
+    [Fact]
+    public async Task AMappedRpcWithoutADeclarationFailsStartUpNamingOnlyThatRpc()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(a => a.MapGrpcService<GuardedServiceImpl>()));
+
+        Assert.Contains("/reviewmechanism.testing.v1.GuardedService/Undeclared", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("ForAnyUser", error.Message, StringComparison.Ordinal);
+    }
+
+    internal static Task<GrpcTestHost> StartAsync(Action<WebApplication> map) => GrpcTestHost.StartAsync(
+        configure: b =>
+        {
+            b.Services.AddSingleton<ProbeBehaviour>();
+            b.Services.AddAuthentication(HeaderAuthenticationHandler.SchemeName)
+                .AddScheme<AuthenticationSchemeOptions, HeaderAuthenticationHandler>(HeaderAuthenticationHandler.SchemeName, null);
+            b.Services.AddAuthorizationBuilder().AddPolicy(GuardedServiceImpl.SamePartyPolicy, p => p.RequireClaim("party", "AUT"));
+        },
+        map: map);
+
+    private async Task<EchoReply> CallAsync(Func<GuardedService.GuardedServiceClient, Metadata, AsyncUnaryCall<EchoReply>> call, string? user)
+    {
+        var headers = new Metadata();
+        if (user is not null)
+        {
+            headers.Add("x-test-user", user);
+        }
+        return await call(_client, headers);
+    }
+
+    private async Task<HttpResponseMessage> PostRawAsync(string method, byte[] body, string? user = null)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_host.Address, $"/reviewmechanism.testing.v1.GuardedService/{method}"))
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = new ByteArrayContent(body),
+        };
+        request.Content.Headers.ContentType = new("application/grpc");
+        request.Headers.TryAddWithoutValidation("te", "trailers");
+        if (user is not null)
+        {
+            request.Headers.Add("x-test-user", user);
+        }
+        return await http.SendAsync(request);
+    }
+
+    /// <summary>An empty message in gRPC's length-prefixed framing.</summary>
+    private static byte[] Frame() => [0, 0, 0, 0, 0];
+}

@@ -8,36 +8,17 @@ namespace Identity.Tests;
 
 /// <summary>
 /// npm openid-client 6, a certified OpenID Connect relying party nobody here wrote, against the identity service
-/// through today's gateway (the public URL is the gateway's: discovery, authorize, login pages, token endpoint
-/// all pass through it). A service behind the gateway, validating as every service does, accepts its tokens.
+/// through the YARP gateway (the public URL is the gateway's: discovery, authorize, login pages, token endpoint
+/// all pass through it). A service behind the gateway, validating as every service does, accepts its tokens over
+/// HTTP/1.1 and gRPC.
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public sealed class OpenIdClientInteropTests(PostgresFixture postgres, ITestOutputHelper output)
+public sealed class OpenIdClientInteropTests(PostgresFixture postgres, RedisServer redis, ITestOutputHelper output) : IClassFixture<RedisServer>
 {
     private const string Password = "correct horse battery staple";
     private readonly OpenIdClientNode _node = new(output);
 
-    private sealed record Stack(IdentityApp Identity, ValidatingApp Service, GatewayService Gateway) : IAsyncDisposable
-    {
-        public string Issuer => Gateway.PublicUrl;
-
-        public async ValueTask DisposeAsync()
-        {
-            await Gateway.DisposeAsync();
-            await Service.DisposeAsync();
-            await Identity.DisposeAsync();
-        }
-    }
-
-    private async Task<Stack> StartAsync()
-    {
-        var httpPort = FreePorts.Next();
-        var publicUrl = $"http://127.0.0.1:{httpPort}";
-        var identity = await IdentityApp.StartAsync(postgres, new() { ["Identity:Issuer"] = publicUrl });
-        var service = await ValidatingApp.StartAsync(identity.Address, publicUrl);
-        var gateway = GatewayService.Start(httpPort, identity, publicUrl, new Dictionary<string, Uri> { ["/whoami"] = service.Address });
-        return new Stack(identity, service, gateway);
-    }
+    private Task<GatewayStack> StartAsync() => GatewayStack.StartAsync(postgres, redis);
 
     [Fact]
     public async Task OpenIdClientGetsAClientCredentialsTokenThroughTheGatewayThatAServiceAccepts()
@@ -52,8 +33,9 @@ public sealed class OpenIdClientInteropTests(PostgresFixture postgres, ITestOutp
         var access = tokens.GetProperty("access_token").GetString()!;
         Assert.Equal("at+jwt", new JsonWebToken(access).Typ);
 
-        var me = await WhoAmIAsync(stack, access);
+        var me = await stack.WhoAmIAsync(access);
         Assert.Equal(IdentityApp.PartnerClientId, me.GetProperty("sub").GetString());
+        Assert.Equal(IdentityApp.PartnerClientId, (await stack.EchoAsync(access)).User);
         Assert.Equal(["Partner"], me.GetProperty("roles").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(["AUT"], me.GetProperty("parties").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal("reviews", me.GetProperty("scope").GetString());
@@ -88,7 +70,8 @@ public sealed class OpenIdClientInteropTests(PostgresFixture postgres, ITestOutp
         var idToken = first.GetProperty("id_token_claims");
         Assert.Equal(userId, idToken.GetProperty("sub").GetString());
         Assert.Equal("Maria Example", idToken.GetProperty("name").GetString());
-        var me = await WhoAmIAsync(stack, first.GetProperty("access_token").GetString()!);
+        var me = await stack.WhoAmIAsync(first.GetProperty("access_token").GetString()!);
+        Assert.Equal(userId, (await stack.EchoAsync(first.GetProperty("access_token").GetString()!)).User);
         Assert.Equal(userId, me.GetProperty("sub").GetString());
         Assert.Equal(["AUT"], me.GetProperty("parties").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(IdentityApp.WebClientId, me.GetProperty("client_id").GetString());
@@ -98,7 +81,7 @@ public sealed class OpenIdClientInteropTests(PostgresFixture postgres, ITestOutp
         var newRefresh = second.GetProperty("refresh_token").GetString()!;
         Assert.NotEqual(oldRefresh, newRefresh);
         Assert.NotEqual(first.GetProperty("access_token").GetString(), second.GetProperty("access_token").GetString());
-        Assert.Equal(userId, (await WhoAmIAsync(stack, second.GetProperty("access_token").GetString()!)).GetProperty("sub").GetString());
+        Assert.Equal(userId, (await stack.WhoAmIAsync(second.GetProperty("access_token").GetString()!)).GetProperty("sub").GetString());
 
         // The rotated-out refresh token is refused, and its reuse ends the sign-in.
         var reuse = await _node.TryRunAsync("refresh", new { issuer = stack.Issuer, clientId = IdentityApp.WebClientId, refreshToken = oldRefresh });
@@ -109,13 +92,10 @@ public sealed class OpenIdClientInteropTests(PostgresFixture postgres, ITestOutp
     }
 
     /// <summary>What the person's browser does: the authorization URL, the login form, back to authorize, then the redirect to the client.</summary>
-    private static async Task<string> SignInInBrowserAsync(Stack stack, string authorizationUrl, string email)
+    private static async Task<string> SignInInBrowserAsync(GatewayStack stack, string authorizationUrl, string email)
     {
         Assert.StartsWith(stack.Issuer + "/connect/authorize?", authorizationUrl);
-        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, UseCookies = true })
-        {
-            BaseAddress = new Uri(stack.Issuer),
-        };
+        using var browser = stack.Browser();
         var first = await browser.GetAsync(authorizationUrl);
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         var login = first.Headers.Location!.ToString();
@@ -127,17 +107,5 @@ public sealed class OpenIdClientInteropTests(PostgresFixture postgres, ITestOutp
         var callback = back.Headers.Location!.ToString();
         Assert.StartsWith(IdentityApp.WebRedirectUri + "?", callback);
         return callback;
-    }
-
-    /// <summary>Calls the service's /whoami through the gateway, which validates the token at the edge first.</summary>
-    private static async Task<JsonElement> WhoAmIAsync(Stack stack, string accessToken)
-    {
-        using var http = new HttpClient { BaseAddress = new Uri(stack.Issuer) };
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/whoami");
-        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
-        using var response = await http.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"/whoami through the gateway: {(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
     }
 }

@@ -11,9 +11,10 @@ using Microsoft.Extensions.Logging;
 namespace Identity.Tests.Infrastructure;
 
 /// <summary>
-/// The mechanism's real gateway (src/Gateway: its Program, appsettings.json routes and edge token validation) on
-/// two real Kestrel ports, in front of the identity service (<c>/connect/*</c>, <c>/.well-known/*</c>,
-/// <c>/Account/*</c>) and of extra HTTP routes the test adds, as the AppHost configures it.
+/// The mechanism's real gateway (src/Gateway on YARP: its Program, appsettings.json routes, edge token validation and
+/// the revocation list read from Redis) on two real Kestrel ports, in front of the identity service (<c>/connect/*</c>,
+/// <c>/.well-known/*</c>, <c>/Account/*</c>, and AccountsService on identity's h2c port when given) and of extra
+/// routes the test adds, as the AppHost configures it.
 /// </summary>
 public sealed class GatewayService : WebApplicationFactory<GatewayApi::Program>
 {
@@ -30,24 +31,39 @@ public sealed class GatewayService : WebApplicationFactory<GatewayApi::Program>
 
     public string PublicUrl => $"http://127.0.0.1:{HttpPort}";
 
-    /// <param name="routes">Extra routes: path pattern -> backend address, each requiring a valid access token.</param>
-    public static GatewayService Start(int httpPort, IdentityApp identity, string issuer, IReadOnlyDictionary<string, Uri> routes)
+    /// <summary>The cleartext HTTP/2 port: gRPC clients call the services here.</summary>
+    public Uri GrpcAddress => new($"http://127.0.0.1:{_grpcPort}");
+
+    /// <param name="routes">Extra HTTP/1.1 routes: path pattern -> backend address, each requiring a valid access token.</param>
+    /// <param name="redis">The Redis identity writes revocations to; the gateway reads its revocation list there.</param>
+    /// <param name="grpcRoutes">Extra gRPC routes (HTTP/2 to the backend): path pattern -> backend address, each requiring a valid access token.</param>
+    /// <param name="identityGrpc">Identity's h2c address, for the gateway's AccountsService route.</param>
+    public static GatewayService Start(int httpPort, IdentityApp identity, string issuer, IReadOnlyDictionary<string, Uri> routes,
+        string redis, IReadOnlyDictionary<string, Uri>? grpcRoutes = null, Uri? identityGrpc = null)
     {
         var settings = new Dictionary<string, string?>
         {
             ["Identity:Authority"] = identity.Address.ToString(),
             ["Identity:Issuer"] = issuer,
             ["services:identity:http:0"] = identity.Address.ToString(),
+            ["ConnectionStrings:redis"] = redis,
+            ["Gateway:Revocation:Enabled"] = "true",
             ["RateLimiting:Enabled"] = "false",
         };
+        if (identityGrpc is not null) settings["services:identity:grpc:0"] = identityGrpc.ToString();
         var i = 0;
-        foreach (var (path, backend) in routes)
+        foreach (var (path, backend, grpc) in routes.Select(r => (r.Key, r.Value, false)).Concat((grpcRoutes ?? new Dictionary<string, Uri>()).Select(r => (r.Key, r.Value, true))))
         {
             var id = $"test-{i++}";
             settings[$"ReverseProxy:Routes:{id}:ClusterId"] = id;
             settings[$"ReverseProxy:Routes:{id}:Match:Path"] = path;
             settings[$"ReverseProxy:Routes:{id}:AuthorizationPolicy"] = "default";
             settings[$"ReverseProxy:Clusters:{id}:Destinations:d0:Address"] = backend.ToString();
+            if (grpc)
+            {
+                settings[$"ReverseProxy:Clusters:{id}:HttpRequest:Version"] = "2.0";
+                settings[$"ReverseProxy:Clusters:{id}:HttpRequest:VersionPolicy"] = "RequestVersionExact";
+            }
         }
         var gateway = new GatewayService(settings, httpPort);
         gateway.UseKestrel(kestrel =>

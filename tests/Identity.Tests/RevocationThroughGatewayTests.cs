@@ -39,6 +39,7 @@ public sealed class RevocationThroughGatewayTests(PostgresFixture postgres, Redi
         var (refusal, at) = await stack.UntilRefusedAsync(revoked, clock, Promise + Promise);
 
         output.WriteLine($"revocation answered after {answered.TotalMilliseconds:0} ms; gateway refused the token {at.TotalMilliseconds:0} ms after the request");
+        output.WriteLine($"claims of a partner's access token (bench/gateway/claims): {Payload(kept)}");
         AssertRefusedAsRevoked(refusal);
         Assert.True(at < Promise, $"refused only after {at}");
         Assert.Equal(IdentityApp.PartnerClientId, (await stack.EchoAsync(kept)).User);
@@ -80,6 +81,7 @@ public sealed class RevocationThroughGatewayTests(PostgresFixture postgres, Redi
         var (refusal, at) = await stack.UntilRefusedAsync(office.GetProperty("access_token").GetString()!, clock, Promise + Promise);
 
         output.WriteLine($"DisableAccount answered after {answered.TotalMilliseconds:0} ms; gateway refused the account's token {at.TotalMilliseconds:0} ms after the call");
+        output.WriteLine($"claims of a person's access token (bench/gateway/claims): {Payload(colleague)}");
         Assert.Equal(AccountStatus.Disabled, disabled.Status);
         AssertRefusedAsRevoked(refusal);
         Assert.True(at < Promise, $"refused only after {at}");
@@ -88,6 +90,9 @@ public sealed class RevocationThroughGatewayTests(PostgresFixture postgres, Redi
         // No new access token either: the sign-in's refresh token is dead.
         OidcClient.AssertError(await OidcClient.RefreshAsync(http, laptop.GetProperty("refresh_token").GetString()!), "invalid_grant");
     }
+
+    /// <summary>The token's claims (its payload, without the signature).</summary>
+    private static string Payload(string accessToken) => Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Decode(accessToken.Split('.')[1]);
 
     private static void AssertRefusedAsRevoked(RpcException refusal)
     {

@@ -14,7 +14,7 @@ namespace Identity.Tests;
 public sealed class AccountsServiceTests(PostgresFixture postgres) : IAsyncLifetime
 {
     private const string Password = "correct horse battery staple";
-    private const string SecretariatClientId = "secretariat-system";
+    private const string SecretariatClientId = IdentityApp.SecretariatClientId;
     private readonly string _secretariatSecret = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     private IdentityApp _app = null!;
     private GrpcChannel _channel = null!;
@@ -24,15 +24,7 @@ public sealed class AccountsServiceTests(PostgresFixture postgres) : IAsyncLifet
     {
         var httpPort = FreePort();
         var grpcPort = FreePort();
-        _app = await IdentityApp.StartAsync(postgres, new()
-        {
-            ["Identity:Clients:3:ClientId"] = SecretariatClientId,
-            ["Identity:Clients:3:Type"] = "confidential",
-            ["Identity:Clients:3:Secret"] = _secretariatSecret,
-            ["Identity:Clients:3:GrantTypes:0"] = "client_credentials",
-            ["Identity:Clients:3:Scopes:0"] = "identity",
-            ["Identity:Clients:3:Roles:0"] = "Secretariat",
-        }, kestrel =>
+        _app = await IdentityApp.StartAsync(postgres, IdentityApp.WithSecretariatClient(_secretariatSecret), kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, httpPort);
             kestrel.Listen(IPAddress.Loopback, grpcPort, listen => listen.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http2);

@@ -17,7 +17,6 @@ namespace Identity.Tests;
 public sealed class RevocationThroughGatewayTests(PostgresFixture postgres, RedisServer redis, ITestOutputHelper output) : IClassFixture<RedisServer>
 {
     private const string Password = "correct horse battery staple";
-    private const string SecretariatClientId = "secretariat-system";
     private static readonly TimeSpan Promise = TimeSpan.FromSeconds(5);
     private readonly string _secretariatSecret = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
@@ -49,15 +48,7 @@ public sealed class RevocationThroughGatewayTests(PostgresFixture postgres, Redi
     [Fact]
     public async Task EveryTokenOfAnAccountTheSecretariatDisablesIsRefusedByTheGatewayWithinFiveSeconds()
     {
-        await using var stack = await GatewayStack.StartAsync(postgres, redis, new()
-        {
-            ["Identity:Clients:3:ClientId"] = SecretariatClientId,
-            ["Identity:Clients:3:Type"] = "confidential",
-            ["Identity:Clients:3:Secret"] = _secretariatSecret,
-            ["Identity:Clients:3:GrantTypes:0"] = "client_credentials",
-            ["Identity:Clients:3:Scopes:0"] = "identity",
-            ["Identity:Clients:3:Roles:0"] = "Secretariat",
-        });
+        await using var stack = await GatewayStack.StartAsync(postgres, redis, IdentityApp.WithSecretariatClient(_secretariatSecret));
         var userId = await stack.Identity.CreateApprovedPersonAsync("fp.austria@example.org", Password, party: "AUT");
         await stack.Identity.CreateApprovedPersonAsync("fp.france@example.org", Password, party: "FRA");
         // The person signed in twice (office and laptop), a colleague of another party once; all through the gateway.
@@ -71,7 +62,7 @@ public sealed class RevocationThroughGatewayTests(PostgresFixture postgres, Redi
         Assert.NotEqual(userId, (await stack.EchoAsync(colleague)).User);
         using var http = stack.Http();
         var (_, secretariat) = await OidcClient.PostFormAsync(http, "/connect/token", new() { ["grant_type"] = "client_credentials", ["scope"] = "identity" },
-            (SecretariatClientId, _secretariatSecret));
+            (IdentityApp.SecretariatClientId, _secretariatSecret));
         var accounts = new AccountsService.AccountsServiceClient(stack.Grpc);
 
         var clock = Stopwatch.StartNew();

@@ -9,7 +9,8 @@
 #     @grpc/reflection, grpc-health-check) from its committed package-lock.json;
 #   - tests/oidc-node's package (openid-client 6, the standard OIDC client of the identity interop test),
 #     likewise from its committed package-lock.json;
-#   - nghttp2-client (h2load), util-linux (taskset) and curl for bench/grpc-unary.
+#   - nghttp2-client (h2load), util-linux (taskset: bench/grpc-unary; script: the AppHost's Ctrl+C test) and curl;
+#   - the dotnet tools pinned in .config/dotnet-tools.json (smtp4dev, the AppHost's local mail server).
 # Idempotent: installs only what is missing and reinstalls the npm packages only when
 # package-lock.json changed. Safe to run before every test run.
 set -euo pipefail
@@ -57,6 +58,10 @@ for dir in "$node_dir" "$oidc_node_dir"; do
     echo "$lock_hash" > "$stamp"
   fi
 done
+
+# The repository's dotnet tools (smtp4dev), exactly as pinned.
+log "dotnet tool restore"
+(cd "$repo" && dotnet tool restore >/dev/null)
 
 # Check that every tool answers, so a broken install fails here rather than in a test.
 /usr/bin/python3 -c 'import grpc, grpc_tools.protoc, google.protobuf' \

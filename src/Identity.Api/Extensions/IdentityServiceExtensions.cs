@@ -58,7 +58,9 @@ public static class IdentityServiceExtensions
         builder.AddOidcServer();
         services.AddSingleton<IResourceOwnerStore, AccountResourceOwnerStore>();
         services.AddScoped<AccountRevocation>();
-        services.AddSingleton<IAccountNotifier, MailDropNotifier>();
+        services.AddSingleton<IAccountNotifier, MailAccountNotifier>();
+        builder.AddMailSender(mail => mail.PickupDirectory ??= configuration[$"{AccountOptions.Section}:MailDropDirectory"]
+            ?? Path.Combine(configuration["Identity:DataDirectory"] ?? ".data/identity", "mail"));
         services.AddScoped<AccountLifecycle>();
         services.AddScoped<NominationEventsHandler>();
         builder.AddIdentityMessaging();

@@ -9,8 +9,8 @@ namespace Identity.Tests;
 
 /// <summary>
 /// Revocation that takes effect at the edge, end to end: identity (OpenIddict) writes the revocation to a real
-/// redis-server, the real gateway learns it and refuses the token (UNAUTHENTICATED "token revoked") within 5 s,
-/// while other tokens keep reaching the service behind it. The service itself checks signatures only, so every
+/// redis-server, the real gateway learns it and refuses the token (UNAUTHENTICATED "token revoked") within 5 s of
+/// identity's answer to the revocation, while other tokens keep reaching the service behind it. The service itself checks signatures only, so every
 /// refusal seen here is the gateway's.
 /// </summary>
 [Collection(PostgresCollection.Name)]
@@ -30,14 +30,14 @@ public sealed class RevocationThroughGatewayTests(PostgresFixture postgres, Redi
         Assert.Equal(IdentityApp.PartnerClientId, (await stack.EchoAsync(revoked)).User);   // validated once: in the gateway's token cache
         Assert.Equal(IdentityApp.PartnerClientId, (await stack.EchoAsync(kept)).User);
 
-        var clock = Stopwatch.StartNew();
+        var request = Stopwatch.StartNew();
         var (status, _) = await OidcClient.PostFormAsync(http, "/connect/revocation", new() { ["token"] = revoked, ["token_type_hint"] = "access_token" },
             (IdentityApp.PartnerClientId, IdentityApp.PartnerSecret));
         Assert.Equal(HttpStatusCode.OK, status);
-        var answered = clock.Elapsed;
-        var (refusal, at) = await stack.UntilRefusedAsync(revoked, clock, Promise + Promise);
+        var answered = request.Elapsed;
+        var (refusal, at) = await stack.UntilRefusedAsync(revoked, Stopwatch.StartNew(), Promise + Promise);
 
-        output.WriteLine($"revocation answered after {answered.TotalMilliseconds:0} ms; gateway refused the token {at.TotalMilliseconds:0} ms after the request");
+        output.WriteLine($"revocation answered after {answered.TotalMilliseconds:0} ms; the gateway refused the token {at.TotalMilliseconds:0} ms after that answer");
         output.WriteLine($"claims of a partner's access token (bench/gateway/claims): {Payload(kept)}");
         AssertRefusedAsRevoked(refusal);
         Assert.True(at < Promise, $"refused only after {at}");
@@ -65,13 +65,13 @@ public sealed class RevocationThroughGatewayTests(PostgresFixture postgres, Redi
             (IdentityApp.SecretariatClientId, _secretariatSecret));
         var accounts = new AccountsService.AccountsServiceClient(stack.Grpc);
 
-        var clock = Stopwatch.StartNew();
+        var call = Stopwatch.StartNew();
         var disabled = await accounts.DisableAccountAsync(new DisableAccountRequest { UserId = userId, Reason = "left the ministry" },
             GatewayStack.Bearer(secretariat.GetProperty("access_token").GetString()!));
-        var answered = clock.Elapsed;
-        var (refusal, at) = await stack.UntilRefusedAsync(office.GetProperty("access_token").GetString()!, clock, Promise + Promise);
+        var answered = call.Elapsed;
+        var (refusal, at) = await stack.UntilRefusedAsync(office.GetProperty("access_token").GetString()!, Stopwatch.StartNew(), Promise + Promise);
 
-        output.WriteLine($"DisableAccount answered after {answered.TotalMilliseconds:0} ms; gateway refused the account's token {at.TotalMilliseconds:0} ms after the call");
+        output.WriteLine($"DisableAccount answered after {answered.TotalMilliseconds:0} ms; the gateway refused the account's token {at.TotalMilliseconds:0} ms after that answer");
         output.WriteLine($"claims of a person's access token (bench/gateway/claims): {Payload(colleague)}");
         Assert.Equal(AccountStatus.Disabled, disabled.Status);
         AssertRefusedAsRevoked(refusal);

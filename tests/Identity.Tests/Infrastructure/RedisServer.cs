@@ -1,64 +1,28 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using ReviewMechanism.LocalServers;
 using StackExchange.Redis;
+using LocalRedis = ReviewMechanism.LocalServers.RedisServer;
 
 namespace Identity.Tests.Infrastructure;
 
-/// <summary>A real redis-server (Debian's) on a random loopback port, without persistence, for one test class.</summary>
+/// <summary>
+/// A real redis-server for one test class (Debian's package, run by ReviewMechanism.LocalServers as the AppHost runs
+/// it) on a free loopback port with a generated password, data under /tmp/identity-redis-*.
+/// </summary>
 public sealed class RedisServer : IAsyncLifetime
 {
-    private Process? _process;
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"identity-redis-{Guid.NewGuid():N}");
+    private LocalRedis? _server;
 
-    public int Port { get; private set; }
-
-    public string ConnectionString => $"127.0.0.1:{Port}";
+    /// <summary>StackExchange.Redis's form (host:port,password=...), as the AppHost gives <c>ConnectionStrings__redis</c>.</summary>
+    public string ConnectionString => (_server ?? throw new InvalidOperationException("redis-server is not started.")).ConnectionString;
 
     public ConnectionMultiplexer Connect() => ConnectionMultiplexer.Connect(ConnectionString);
 
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        Port = FreePort();
-        var start = new ProcessStartInfo("redis-server") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _folder };
-        foreach (var a in new[] { "--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", _folder })
-            start.ArgumentList.Add(a);
-        _process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start (apt-get install redis-server).");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            try
-            {
-                using var probe = await ConnectionMultiplexer.ConnectAsync(ConnectionString + ",abortConnect=false,connectTimeout=200");
-                if (probe.IsConnected && (await probe.GetDatabase().PingAsync()) < TimeSpan.FromSeconds(5)) return;
-            }
-            catch (RedisConnectionException)
-            {
-            }
-            await Task.Delay(100);
-        }
-        throw new InvalidOperationException($"redis-server did not answer on port {Port}.");
-    }
+    public async Task InitializeAsync() => _server = await LocalRedis.StartAsync(new ServerOptions(_folder));
 
     public async Task DisposeAsync()
     {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill();
-            await _process.WaitForExitAsync();
-        }
-        _process?.Dispose();
+        if (_server is not null) await _server.DisposeAsync();
         if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

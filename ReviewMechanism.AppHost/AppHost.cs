@@ -24,6 +24,7 @@ var reviews = builder.AddService<Projects.Reviews_Api>("reviews", postgres.AddDa
 var documents = builder.AddService<Projects.Documents_Api>("documents", postgres.AddDatabase("documentsdb"), messaging)
     .WithDataDirectory("Documents__DataDirectory");
 var engagement = builder.AddService<Projects.Engagement_Api>("engagement", postgres.AddDatabase("engagementdb"), messaging, redis)
+    .WithDataDirectory("Engagement__DataDirectory")
     .WithMail(mail);
 var reporting = builder.AddService<Projects.Reporting_Api>("reporting", postgres.AddDatabase("reportingdb"), messaging, redis);
 
@@ -41,6 +42,11 @@ foreach (var service in services)
     service.WithIdentity(identity, gateway);
 }
 gateway.WithIdentity(identity, gateway);
+
+// The NGOs' pages are reached through the gateway (links in mails point there); the secretariat signs in to them at
+// identity with the authorization code + PKCE (public client engagement-web, callback under the gateway).
+engagement.WithEnvironment("Engagement__PublicBaseUrl", gateway.GetEndpoint("http"));
+identity.WithWebClient(Mechanism.EngagementWebClientId, Mechanism.EngagementWebClientIndex, gateway, "/engagement");
 
 // `--demo-data`: the services load the demo data set into empty databases, through their own rules and events.
 if (args.Contains(Mechanism.DemoDataSwitch) || builder.Configuration.GetValue<bool>("AppHost:DemoData"))

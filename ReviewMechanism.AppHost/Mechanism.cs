@@ -15,6 +15,12 @@ public static class Mechanism
     /// </summary>
     public const string DemoPartnerClientId = "partner-demo";
 
+    /// <summary>The Engagement pages' sign-in client (public, authorization code + PKCE, callback <c>/engagement/signin-oidc</c>).</summary>
+    public const string EngagementWebClientId = "engagement-web";
+
+    /// <summary>Its place in <c>Identity:Clients</c> (0 is the demo partner; whole-stack tests add theirs at 1 and 2).</summary>
+    public const int EngagementWebClientIndex = 5;
+
     /// <summary><c>--demo-data</c> on the command line (or <c>AppHost:DemoData=true</c>): services load the demo data set.</summary>
     public const string DemoDataSwitch = "--demo-data";
 }

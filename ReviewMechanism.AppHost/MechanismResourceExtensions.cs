@@ -67,6 +67,30 @@ internal static class MechanismResourceExtensions
         return identity;
     }
 
+    /// <summary>
+    /// A first-party browser client (public: authorization code + PKCE, no secret) whose pages live under
+    /// <paramref name="pathBase"/> behind the gateway: callback <c>{gateway}{pathBase}/signin-oidc</c>, scopes
+    /// openid, profile (name and role in the identity token) and email.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithWebClient(
+        this IResourceBuilder<ProjectResource> identity, string clientId, int index, IResourceBuilder<ProjectResource> gateway, string pathBase)
+    {
+        var prefix = $"Identity__Clients__{index}__";
+        var site = gateway.GetEndpoint("http");
+        identity.WithEnvironment(prefix + "ClientId", clientId)
+            .WithEnvironment(prefix + "Type", "public")
+            .WithEnvironment(prefix + "FirstParty", "true")
+            .WithEnvironment(prefix + "RedirectUris__0", ReferenceExpression.Create($"{site}{pathBase}/signin-oidc"))
+            .WithEnvironment(prefix + "PostLogoutRedirectUris__0", ReferenceExpression.Create($"{site}{pathBase}/signout-callback-oidc"))
+            .WithEnvironment(prefix + "GrantTypes__0", "authorization_code");
+        string[] scopes = ["openid", "profile", "email"];
+        for (var i = 0; i < scopes.Length; i++)
+        {
+            identity.WithEnvironment($"{prefix}Scopes__{i}", scopes[i]);
+        }
+        return identity;
+    }
+
     private static IResourceBuilder<ProjectResource> AddMechanismProject<TProject>(this IDistributedApplicationBuilder builder, string name, int? httpPort, int? grpcPort)
         where TProject : IProjectMetadata, new()
     {

@@ -31,12 +31,12 @@ public static class AppHostTesting
     {
         var app = await builder.BuildAsync();
         using var cancel = new CancellationTokenSource(timeout);
-        await app.StartAsync(cancel.Token);
         // Resources started only on request (Aspire's hidden project rebuilders) are not part of the start.
         var resources = app.Services.GetRequiredService<DistributedApplicationModel>().Resources
             .Where(r => !r.Annotations.OfType<ExplicitStartupAnnotation>().Any()).ToList();
         try
         {
+            await app.StartAsync(cancel.Token);
             await Task.WhenAll(resources.Select(r => app.ResourceNotifications.WaitForResourceHealthyAsync(r.Name, cancel.Token)));
         }
         catch (OperationCanceledException)

@@ -1,0 +1,7 @@
+namespace Engagement.Api.Domain.Common;
+
+public enum ParticipationMode
+{
+    InPerson = 1,
+    Online = 2,
+}

@@ -7,6 +7,8 @@
 #     health/reflection check (run with /usr/bin/python3);
 #   - nodejs + npm and tests/interop-node's packages (@grpc/grpc-js, @grpc/proto-loader,
 #     @grpc/reflection, grpc-health-check) from its committed package-lock.json;
+#   - tests/oidc-node's package (openid-client 6, the standard OIDC client of the identity interop test),
+#     likewise from its committed package-lock.json;
 #   - nghttp2-client (h2load), util-linux (taskset: bench/grpc-unary; script: the AppHost's Ctrl+C test) and curl;
 #   - the dotnet tools pinned in .config/dotnet-tools.json (smtp4dev, the AppHost's local mail server).
 # Idempotent: installs only what is missing and reinstalls the npm packages only when
@@ -15,6 +17,7 @@ set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 node_dir="$repo/tests/interop-node"
+oidc_node_dir="$repo/tests/oidc-node"
 
 log() { printf 'install-test-deps: %s\n' "$*"; }
 
@@ -43,16 +46,18 @@ else
   log "Debian packages present"
 fi
 
-# npm packages for the grpc-js driver and servers, exactly as locked.
-stamp="$node_dir/node_modules/.installed-from-lock"
-lock_hash="$(sha256sum "$node_dir/package-lock.json" | cut -d' ' -f1)"
-if [[ -f "$stamp" && "$(cat "$stamp")" == "$lock_hash" ]]; then
-  log "npm packages in tests/interop-node up to date"
-else
-  log "npm ci in tests/interop-node"
-  (cd "$node_dir" && npm ci --no-audit --no-fund --loglevel=error)
-  echo "$lock_hash" > "$stamp"
-fi
+# npm packages for the grpc-js driver and servers, and for the openid-client driver, exactly as locked.
+for dir in "$node_dir" "$oidc_node_dir"; do
+  stamp="$dir/node_modules/.installed-from-lock"
+  lock_hash="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
+  if [[ -f "$stamp" && "$(cat "$stamp")" == "$lock_hash" ]]; then
+    log "npm packages in ${dir#"$repo"/} up to date"
+  else
+    log "npm ci in ${dir#"$repo"/}"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$lock_hash" > "$stamp"
+  fi
+done
 
 # The repository's dotnet tools (smtp4dev), exactly as pinned.
 log "dotnet tool restore"
@@ -63,6 +68,8 @@ log "dotnet tool restore"
   || { log "/usr/bin/python3 cannot import grpc, grpc_tools and google.protobuf" >&2; exit 1; }
 (cd "$node_dir" && node -e "require('@grpc/grpc-js'); require('@grpc/proto-loader'); require('@grpc/reflection'); require('grpc-health-check')") \
   || { log "node cannot load the packages of tests/interop-node" >&2; exit 1; }
+(cd "$oidc_node_dir" && node --input-type=module -e "await import('openid-client')") \
+  || { log "node cannot load openid-client in tests/oidc-node" >&2; exit 1; }
 command -v h2load >/dev/null && command -v taskset >/dev/null \
   || { log "h2load or taskset missing after install" >&2; exit 1; }
 log "ready: python3-grpcio $(/usr/bin/python3 -c 'import grpc; print(grpc.__version__)'), node $(node --version), $(h2load --version | head -1)"

@@ -369,7 +369,7 @@ for round in $(seq 1 "$ROUNDS"); do
   done
 done
 
-revocation_cost=$(taskset -c "$GATEWAY_CPU" dotnet "$bench_server" revocation-cost --calls 2000000 | awk '/round 3/' | sed 's/ (.*//' | paste -sd ';' | sed 's/;/; /g')
+revocation_cost=$(taskset -c "$GATEWAY_CPU" dotnet "$bench_server" revocation-cost --calls 2000000 --claims "$here/claims" | awk '/round 3/' | sed 's/ (.*//' | paste -sd ';' | sed 's/;/; /g')
 log "revocation check: $revocation_cost"
 
 case $BACKEND in

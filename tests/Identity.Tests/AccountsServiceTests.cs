@@ -14,7 +14,7 @@ namespace Identity.Tests;
 public sealed class AccountsServiceTests(PostgresFixture postgres) : IAsyncLifetime
 {
     private const string Password = "correct horse battery staple";
-    private const string SecretariatClientId = "secretariat-system";
+    private const string SecretariatClientId = IdentityApp.SecretariatClientId;
     private readonly string _secretariatSecret = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     private IdentityApp _app = null!;
     private GrpcChannel _channel = null!;
@@ -24,15 +24,7 @@ public sealed class AccountsServiceTests(PostgresFixture postgres) : IAsyncLifet
     {
         var httpPort = FreePort();
         var grpcPort = FreePort();
-        _app = await IdentityApp.StartAsync(postgres, new()
-        {
-            ["Identity:Clients:3:ClientId"] = SecretariatClientId,
-            ["Identity:Clients:3:Type"] = "confidential",
-            ["Identity:Clients:3:Secret"] = _secretariatSecret,
-            ["Identity:Clients:3:GrantTypes:0"] = "client_credentials",
-            ["Identity:Clients:3:Scopes:0"] = "identity",
-            ["Identity:Clients:3:Roles:0"] = "Secretariat",
-        }, kestrel =>
+        _app = await IdentityApp.StartAsync(postgres, IdentityApp.WithSecretariatClient(_secretariatSecret), kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, httpPort);
             kestrel.Listen(IPAddress.Loopback, grpcPort, listen => listen.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http2);
@@ -149,6 +141,23 @@ public sealed class AccountsServiceTests(PostgresFixture postgres) : IAsyncLifet
         var login = await OidcClient.SubmitFormAsync(browser, first.Headers.Location!.ToString(),
             new() { ["Email"] = "fp.disabled@example.org", ["Password"] = Password });
         Assert.NotEqual(HttpStatusCode.Redirect, login.StatusCode);
+    }
+
+    [Fact]
+    public async Task ARevokedSecretariatTokenIsRefusedAtOnce()
+    {
+        using var http = _app.Http();
+        var (_, body) = await OidcClient.PostFormAsync(http, "/connect/token",
+            new() { ["grant_type"] = "client_credentials", ["scope"] = "identity" }, (SecretariatClientId, _secretariatSecret));
+        var token = body.GetProperty("access_token").GetString()!;
+        await _accounts.ListAccountsAsync(new ListAccountsRequest(), Bearer(token));
+
+        var (revoked, _) = await OidcClient.PostFormAsync(http, "/connect/revocation", new() { ["token"] = token }, (SecretariatClientId, _secretariatSecret));
+        Assert.Equal(HttpStatusCode.OK, revoked);
+
+        // The API checks the token's entry in identitydb, not only its signature and lifetime.
+        var refused = await Assert.ThrowsAsync<RpcException>(() => _accounts.ListAccountsAsync(new ListAccountsRequest(), Bearer(token)).ResponseAsync);
+        Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
     }
 
     private async Task<string> NominateAndActivateAsync(string email, string party)

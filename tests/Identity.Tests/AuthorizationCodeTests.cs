@@ -61,15 +61,21 @@ public sealed class AuthorizationCodeTests(PostgresFixture postgres)
         using var browser = app.Browser();
         var (verifier, _) = OidcClient.NewPkce();
 
+        // OpenIddict refuses the request before it trusts the redirect URI: an error page, no redirect, no code.
         var response = await browser.GetAsync(OidcClient.AuthorizeUrl(verifier, method: "plain"));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var location = response.Headers.Location!.ToString();
-        Assert.StartsWith(IdentityApp.WebRedirectUri, location);
-        Assert.Contains("error=invalid_request", location);
-        Assert.DoesNotContain("code=", location);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("error:invalid_request", page);
+        Assert.Contains("code_challenge_method", page);
 
         var missing = await browser.GetAsync(OidcClient.AuthorizeUrl(verifier, method: ""));
-        Assert.Contains("error=invalid_request", missing.Headers.Location!.ToString());
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Contains("code_challenge_method", await missing.Content.ReadAsStringAsync());
+
+        var none = await browser.GetAsync(OidcClient.AuthorizeUrl("", method: ""));
+        Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
+        Assert.Contains("code_challenge", await none.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -117,7 +123,53 @@ public sealed class AuthorizationCodeTests(PostgresFixture postgres)
         var response = await browser.GetAsync(OidcClient.AuthorizeUrl(challenge, redirectUri: "https://attacker.example/cb"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Null(response.Headers.Location);
-        Assert.Contains("redirect_uri is not registered", await response.Content.ReadAsStringAsync());
+        Assert.Contains("The specified 'redirect_uri' is not valid for this client application.", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task EndSessionSignsOutAndReturnsOnlyToARegisteredAddress()
+    {
+        await using var app = await IdentityApp.StartAsync(postgres);
+        await app.CreateApprovedPersonAsync("fp@example.org", Password);
+        using var browser = app.Browser();
+        var (_, challenge) = OidcClient.NewPkce();
+        await OidcClient.SignInAsync(browser, OidcClient.AuthorizeUrl(challenge), "fp@example.org", Password);
+        var silent = await browser.GetAsync(OidcClient.AuthorizeUrl(challenge) + "&prompt=none");
+        Assert.Contains("code=", silent.Headers.Location!.ToString()); // signed in: a code without the login page
+
+        var elsewhere = await browser.GetAsync("/connect/endsession?client_id=web&post_logout_redirect_uri=" + Uri.EscapeDataString("https://attacker.example/"));
+        Assert.DoesNotContain("attacker.example", elsewhere.Headers.Location?.ToString() ?? await elsewhere.Content.ReadAsStringAsync());
+
+        var signedOut = await browser.GetAsync("/connect/endsession?client_id=web&state=s1&post_logout_redirect_uri=" + Uri.EscapeDataString("http://127.0.0.1:9/"));
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Equal("http://127.0.0.1:9/?state=s1", signedOut.Headers.Location!.ToString());
+        var afterwards = await browser.GetAsync(OidcClient.AuthorizeUrl(challenge) + "&prompt=none");
+        var location = afterwards.Headers.Location!.ToString();
+        Assert.StartsWith(IdentityApp.WebRedirectUri, location);
+        Assert.Contains("error=login_required", location);
+        Assert.DoesNotContain("code=", location);
+    }
+
+    [Fact]
+    public async Task ClientThatIsNotFirstPartyCannotSignPeopleIn()
+    {
+        await using var app = await IdentityApp.StartAsync(postgres, new()
+        {
+            ["Identity:Clients:3:ClientId"] = "third-party",
+            ["Identity:Clients:3:Type"] = "public",
+            ["Identity:Clients:3:RedirectUris:0"] = "http://127.0.0.1:9/third",
+            ["Identity:Clients:3:GrantTypes:0"] = "authorization_code",
+            ["Identity:Clients:3:Scopes:0"] = "openid",
+            ["Identity:Clients:3:Scopes:1"] = "reviews",
+        });
+        using var browser = app.Browser();
+        var (_, challenge) = OidcClient.NewPkce();
+        // Refused before any sign-in is asked for: there is no consent page.
+        var refused = await browser.GetAsync(OidcClient.AuthorizeUrl(challenge, scope: "openid reviews", clientId: "third-party", redirectUri: "http://127.0.0.1:9/third"));
+        var location = refused.Headers.Location!.ToString();
+        Assert.StartsWith("http://127.0.0.1:9/third?", location);
+        Assert.Contains("error=unauthorized_client", location);
+        Assert.DoesNotContain("code=", location);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Identity.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
+using OpenIddict.EntityFrameworkCore.Models;
 
 namespace Identity.Tests;
 
@@ -66,11 +67,11 @@ public sealed class ClientCredentialsTests(PostgresFixture postgres)
         await using var app = await IdentityApp.StartAsync(postgres);
         using var http = app.Http();
 
-        var (status, body) = await OidcClient.ClientCredentialsAsync(http, "reviews documents");
-        Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal("invalid_scope", body.GetProperty("error").GetString());
-        (status, body) = await OidcClient.ClientCredentialsAsync(http, "openid");
-        Assert.Equal("invalid_scope", body.GetProperty("error").GetString());
+        // OpenIddict answers a scope outside the client's permissions with invalid_request (its ID2051).
+        OidcClient.AssertError(await OidcClient.ClientCredentialsAsync(http, "reviews documents"), "invalid_request");
+        OidcClient.AssertError(await OidcClient.ClientCredentialsAsync(http, "reviews nominations profile"), "invalid_request");
+        OidcClient.AssertError(await OidcClient.ClientCredentialsAsync(http, "openid"), "invalid_scope");
+        Assert.Equal(HttpStatusCode.OK, (await OidcClient.ClientCredentialsAsync(http, "reviews nominations")).Status);
     }
 
     [Fact]
@@ -79,10 +80,9 @@ public sealed class ClientCredentialsTests(PostgresFixture postgres)
         await using var app = await IdentityApp.StartAsync(postgres);
         using var http = app.Http();
 
-        var (status, body) = await OidcClient.PostFormAsync(http, "/connect/token",
-            new() { ["grant_type"] = "client_credentials", ["client_id"] = IdentityApp.WebClientId });
-        Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal("unauthorized_client", body.GetProperty("error").GetString());
+        // A public client has no secret to authenticate with (OpenIddict: invalid_request, ID2057).
+        OidcClient.AssertError(await OidcClient.PostFormAsync(http, "/connect/token",
+            new() { ["grant_type"] = "client_credentials", ["client_id"] = IdentityApp.WebClientId }), "invalid_request");
     }
 
     [Fact]
@@ -100,12 +100,24 @@ public sealed class ClientCredentialsTests(PostgresFixture postgres)
             new() { ["grant_type"] = "client_credentials" }, (IdentityApp.GeneratedClientId, secret));
         Assert.Equal(HttpStatusCode.OK, status);
 
-        var stored = await app.WithScopeAsync(sp => sp.GetRequiredService<IdentityDb>().Clients.AsNoTracking().ToListAsync());
-        Assert.All(stored.Where(c => c.SecretHash is not null), c =>
+        var stored = await app.WithScopeAsync(sp => sp.GetRequiredService<IdentityDb>().Set<OpenIddictEntityFrameworkCoreApplication>().AsNoTracking().ToListAsync());
+        Assert.Equal(3, stored.Count);
+        Assert.Null(stored.Single(c => c.ClientId == IdentityApp.WebClientId).ClientSecret); // public: no secret
+        Assert.All(stored.Where(c => c.ClientSecret is not null), c =>
         {
-            Assert.StartsWith("pbkdf2-sha256$", c.SecretHash);
-            Assert.DoesNotContain(secret, c.SecretHash);
-            Assert.DoesNotContain(IdentityApp.PartnerSecret, c.SecretHash);
+            // OpenIddict's PBKDF2 hash (base64), never the secret itself.
+            Assert.True(Convert.FromBase64String(c.ClientSecret!).Length > 32);
+            Assert.DoesNotContain(secret, c.ClientSecret);
+            Assert.DoesNotContain(IdentityApp.PartnerSecret, c.ClientSecret);
         });
+
+        // A restart on the same database keeps the secret: nothing new is generated or written.
+        File.Delete(file);
+        await using var restarted = await IdentityApp.StartOnAsync(await app.WithScopeAsync(sp => Task.FromResult(sp.GetRequiredService<IdentityDb>().Database.GetConnectionString()!)));
+        using var again = restarted.Http();
+        Assert.False(File.Exists(Path.Combine(restarted.DataDirectory, "client-secrets", IdentityApp.GeneratedClientId + ".secret")));
+        (status, _) = await OidcClient.PostFormAsync(again, "/connect/token",
+            new() { ["grant_type"] = "client_credentials" }, (IdentityApp.GeneratedClientId, secret));
+        Assert.Equal(HttpStatusCode.OK, status);
     }
 }

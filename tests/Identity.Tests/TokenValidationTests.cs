@@ -2,15 +2,19 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Identity.Api.OpenIdConnect.Keys;
 using Identity.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Server;
 
 namespace Identity.Tests;
 
-/// <summary>Tokens a resource server (JwtBearer through discovery) must refuse; each test first shows the genuine token passes.</summary>
+/// <summary>
+/// Tokens a resource server validating as the services do (ServiceDefaults' JwtBearer through discovery) must
+/// refuse; each test first shows the genuine token passes.
+/// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class TokenValidationTests(PostgresFixture postgres)
 {
@@ -69,8 +73,8 @@ public sealed class TokenValidationTests(PostgresFixture postgres)
         await using var app = await IdentityApp.StartAsync(postgres);
         await using var api = await ValidatingApp.StartAsync(app.Address, IdentityApp.Issuer);
 
-        Assert.Equal(HttpStatusCode.OK, (await api.CallAsync(await SignAsync(app, IdentityApp.Issuer, "review-mechanism"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await api.CallAsync(await SignAsync(app, IdentityApp.Issuer, "some-other-api"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.CallAsync(Sign(app, IdentityApp.Issuer, "review-mechanism"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.CallAsync(Sign(app, IdentityApp.Issuer, "some-other-api"))).StatusCode);
     }
 
     [Fact]
@@ -79,13 +83,13 @@ public sealed class TokenValidationTests(PostgresFixture postgres)
         await using var app = await IdentityApp.StartAsync(postgres);
         await using var api = await ValidatingApp.StartAsync(app.Address, IdentityApp.Issuer);
 
-        Assert.Equal(HttpStatusCode.OK, (await api.CallAsync(await SignAsync(app, IdentityApp.Issuer, "review-mechanism"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await api.CallAsync(await SignAsync(app, "https://evil.test/", "review-mechanism"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.CallAsync(Sign(app, IdentityApp.Issuer, "review-mechanism"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.CallAsync(Sign(app, "https://evil.test/", "review-mechanism"))).StatusCode);
 
         // Without an explicit ValidIssuer the handler takes the issuer from discovery: still refused.
         await using var discoveryOnly = await ValidatingApp.StartAsync(app.Address);
-        Assert.Equal(HttpStatusCode.OK, (await discoveryOnly.CallAsync(await SignAsync(app, IdentityApp.Issuer, "review-mechanism"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await discoveryOnly.CallAsync(await SignAsync(app, "https://evil.test/", "review-mechanism"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await discoveryOnly.CallAsync(Sign(app, IdentityApp.Issuer, "review-mechanism"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await discoveryOnly.CallAsync(Sign(app, "https://evil.test/", "review-mechanism"))).StatusCode);
     }
 
     [Fact]
@@ -93,14 +97,31 @@ public sealed class TokenValidationTests(PostgresFixture postgres)
     {
         await using var app = await IdentityApp.StartAsync(postgres);
         await using var api = await ValidatingApp.StartAsync(app.Address, IdentityApp.Issuer);
-        var token = await SignAsync(app, IdentityApp.Issuer, "review-mechanism", type: "JWT");
+        var token = Sign(app, IdentityApp.Issuer, "review-mechanism", type: "JWT");
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.CallAsync(token)).StatusCode);
     }
 
-    /// <summary>A token signed with the service's real current key, with chosen issuer and audience.</summary>
-    private static async Task<string> SignAsync(IdentityApp app, string issuer, string audience, string type = "at+jwt")
+    [Fact]
+    public async Task FocalPointOfOnePartyIsRefusedByAServiceWhenActingForAnother()
     {
-        var credentials = await app.Services.GetRequiredService<SigningKeyRing>().GetSigningCredentialsAsync();
+        await using var app = await IdentityApp.StartAsync(postgres);
+        await app.CreateApprovedPersonAsync("fp.austria@example.org", Password, party: "AUT");
+        await using var api = await ValidatingApp.StartAsync(app.Address, IdentityApp.Issuer);
+        var token = (await OidcClient.GetUserTokensAsync(app, "fp.austria@example.org", Password)).GetProperty("access_token").GetString()!;
+
+        var own = await api.CallAsync(token, "/parties/AUT/nominations", HttpMethod.Post);
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        var other = await api.CallAsync(token, "/parties/DEU/nominations", HttpMethod.Post);
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.CallAsync(token, "/secretariat-only")).StatusCode);
+    }
+
+    private const string Password = "correct horse battery staple";
+
+    /// <summary>A token signed with the server's real current key (as OpenIddict holds it), with chosen issuer, audience and type.</summary>
+    private static string Sign(IdentityApp app, string issuer, string audience, string type = "at+jwt")
+    {
+        var credentials = app.Services.GetRequiredService<IOptionsMonitor<OpenIddictServerOptions>>().CurrentValue.SigningCredentials.First();
         var now = DateTime.UtcNow;
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
         {

@@ -15,7 +15,7 @@ static int Usage()
         BenchServer backend --mode grpc|raw [--port 0] [--response-size 100]
         BenchServer issuer --issuer URL --token-file PATH [--port 0]
         BenchServer request --out PATH [--request-size 100] [--response-size 100] [--get-party ISO3]
-        BenchServer revocation-cost [--revoked 10000] [--disabled 1000] [--calls 5000000]
+        BenchServer revocation-cost [--revoked 10000] [--disabled 1000] [--calls 5000000] [--claims DIR]
         """);
     return 2;
 }

@@ -11,7 +11,8 @@ namespace Identity.Api.Accounts;
 /// account. Refusals are <see cref="DomainException"/>s (NOT_FOUND <see cref="AccountNotFound"/>, FAILED_PRECONDITION
 /// naming the rule); a refused action changes nothing.
 /// </summary>
-public sealed class AccountAdministration(IdentityDb db, UserManager<ApplicationUser> users, TimeProvider clock, ILogger<AccountAdministration> logger)
+public sealed class AccountAdministration(
+    IdentityDb db, UserManager<ApplicationUser> users, AccountRevocation revocation, TimeProvider clock, ILogger<AccountAdministration> logger)
 {
     public const int DefaultPageSize = 100;
     public const int MaxPageSize = 500;
@@ -74,7 +75,10 @@ public sealed class AccountAdministration(IdentityDb db, UserManager<Application
         return await GetAsync(userId, ct);
     }
 
-    /// <summary>Disables an account (idempotent): no sign-in and no new tokens; the security stamp changes, ending sessions.</summary>
+    /// <summary>
+    /// Disables an account (idempotent): no sign-in and no new tokens; the security stamp changes, ending sessions;
+    /// its tokens are revoked and the gateway refuses them within seconds (<see cref="AccountRevocation"/>).
+    /// </summary>
     public async Task<AccountView> DisableAsync(string userId, string disabledBy, string? reason, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(userId) ?? throw NotFound(userId);
@@ -85,6 +89,7 @@ public sealed class AccountAdministration(IdentityDb db, UserManager<Application
             if (result.Succeeded) result = await users.UpdateSecurityStampAsync(user);
             if (!result.Succeeded) throw Refused(userId, result);
             logger.LogInformation("Account {UserId} disabled by {DisabledBy}: {Reason}", userId, disabledBy, reason);
+            await revocation.RevokeEverythingOfAsync(userId, ct);
         }
         return await GetAsync(userId, ct);
     }

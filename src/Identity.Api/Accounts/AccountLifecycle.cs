@@ -22,6 +22,7 @@ public sealed partial class AccountLifecycle(
     IdentityDb db,
     UserManager<ApplicationUser> users,
     IAccountNotifier notifier,
+    AccountRevocation revocation,
     IOptions<AccountOptions> accountOptions,
     IOptions<OidcServerOptions> serverOptions,
     TimeProvider clock,
@@ -99,12 +100,16 @@ public sealed partial class AccountLifecycle(
         var user = await users.FindByIdAsync(nomination.UserId) ?? throw new AccountException("The nominated account no longer exists.");
         var stillHolds = await db.Nominations.AnyAsync(n => n.UserId == user.Id && n.Role == nomination.Role && n.WithdrawnAt == null, ct);
         if (!stillHolds) Check(await users.RemoveFromRoleAsync(user, nomination.Role));
-        if ((await users.GetRolesAsync(user)).Count == 0)
+        var disabled = false;
+        if ((await users.GetRolesAsync(user)).Count == 0 && user.Status != AccountStatus.Disabled)
         {
             user.Status = AccountStatus.Disabled;
             Check(await users.UpdateAsync(user));
+            disabled = true;
         }
         if (tx is not null) await tx.CommitAsync(ct);
+        // Without a role left the person may do nothing: the tokens they hold are revoked too.
+        if (disabled) await revocation.RevokeEverythingOfAsync(user.Id, ct);
     }
 
     /// <summary>Creates a Secretariat account (bootstrap): approved in advance, it still needs activation and a second factor.</summary>

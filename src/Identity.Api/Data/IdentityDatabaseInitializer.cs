@@ -11,10 +11,11 @@ namespace Identity.Api.Data;
 
 /// <summary>
 /// Before anything else starts (IHostedLifecycleService.StartingAsync): applies the migrations,
-/// creates the roles, registers the configured clients and makes sure a signing key exists.
+/// creates the roles, registers the configured clients (OpenIddict applications) and loads the server keys
+/// (making them when there are none), which OpenIddict's options are built from.
 /// </summary>
 public sealed class IdentityDatabaseInitializer(
-    IServiceScopeFactory scopes, ClientSeeder clients, SigningKeyRing keys, IOptions<OidcServerOptions> options, ILogger<IdentityDatabaseInitializer> logger)
+    IServiceScopeFactory scopes, ClientRegistrar clients, ServerKeyRing keys, IOptions<OidcServerOptions> options, ILogger<IdentityDatabaseInitializer> logger)
     : IHostedLifecycleService
 {
     public Task StartingAsync(CancellationToken ct) => InitializeAsync(writeSecretFiles: true, ct);
@@ -36,7 +37,7 @@ public sealed class IdentityDatabaseInitializer(
                 if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
             }
         }
-        var generated = await clients.SeedAsync(ct);
+        var generated = await clients.RegisterAsync(ct);
         if (writeSecretFiles)
         {
             var folder = Path.Combine(options.Value.DataDirectory, "client-secrets");

@@ -1,6 +1,4 @@
 using Identity.Api.Domain.Accounts;
-using Identity.Api.OpenIdConnect.Clients;
-using Identity.Api.OpenIdConnect.Grants;
 using Identity.Api.OpenIdConnect.Keys;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -8,22 +6,23 @@ using ReviewMechanism.Messaging.Data;
 
 namespace Identity.Api.Data;
 
-/// <summary>The identity database: ASP.NET Core Identity's tables plus the authorization server's.</summary>
+/// <summary>
+/// The identity database: ASP.NET Core Identity's tables, the account lifecycle's, OpenIddict's (applications,
+/// authorizations, scopes, tokens), the server keys, the Data
+/// Protection key ring and the messaging inbox/outbox.
+/// </summary>
 public class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityDbContext<ApplicationUser>(options)
 {
     public DbSet<UserNomination> Nominations => Set<UserNomination>();
     public DbSet<ActivationTicket> ActivationTickets => Set<ActivationTicket>();
-    public DbSet<OAuthClient> Clients => Set<OAuthClient>();
-    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
-    public DbSet<AuthorizationCode> AuthorizationCodes => Set<AuthorizationCode>();
-    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
-    public DbSet<IssuedAccessToken> IssuedAccessTokens => Set<IssuedAccessToken>();
+    public DbSet<ServerKey> ServerKeys => Set<ServerKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.AddOutboxAndInbox();
+        builder.UseOpenIddict();
 
         builder.Entity<ApplicationUser>(user =>
         {
@@ -59,54 +58,12 @@ public class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityDbContex
             t.HasOne<ApplicationUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
-        builder.Entity<OAuthClient>(c =>
+        builder.Entity<ServerKey>(k =>
         {
-            c.ToTable("OAuthClients");
-            c.HasKey(x => x.ClientId);
-            c.Property(x => x.ClientId).HasMaxLength(100);
-            c.Property(x => x.DisplayName).HasMaxLength(200);
-            c.Property(x => x.Type).HasMaxLength(20);
-            c.Property(x => x.SecretHash).HasMaxLength(200);
-        });
-
-        builder.Entity<SigningKey>(k =>
-        {
-            k.ToTable("SigningKeys");
+            k.ToTable("ServerKeys");
             k.HasKey(x => x.KeyId);
             k.Property(x => x.KeyId).HasMaxLength(64);
-            k.Property(x => x.Algorithm).HasMaxLength(10);
-        });
-
-        builder.Entity<AuthorizationCode>(a =>
-        {
-            a.ToTable("AuthorizationCodes");
-            a.HasKey(x => x.Id);
-            a.Property(x => x.CodeHash).HasMaxLength(64);
-            a.HasIndex(x => x.CodeHash).IsUnique();
-            a.Property(x => x.ClientId).HasMaxLength(100);
-            a.Property(x => x.CodeChallenge).HasMaxLength(128);
-            a.HasIndex(x => x.ExpiresAt);
-        });
-
-        builder.Entity<RefreshToken>(r =>
-        {
-            r.ToTable("RefreshTokens");
-            r.HasKey(x => x.Id);
-            r.Property(x => x.TokenHash).HasMaxLength(64);
-            r.HasIndex(x => x.TokenHash).IsUnique();
-            r.HasIndex(x => x.GrantId);
-            r.Property(x => x.ClientId).HasMaxLength(100);
-            r.HasIndex(x => x.GrantExpiresAt);
-        });
-
-        builder.Entity<IssuedAccessToken>(t =>
-        {
-            t.ToTable("IssuedAccessTokens");
-            t.HasKey(x => x.TokenId);
-            t.Property(x => x.TokenId).HasMaxLength(64);
-            t.Property(x => x.ClientId).HasMaxLength(100);
-            t.HasIndex(x => x.GrantId);
-            t.HasIndex(x => x.ExpiresAt);
+            k.Property(x => x.Use).HasMaxLength(3);
         });
 
         builder.Entity<DataProtectionKey>(k =>

@@ -1,17 +1,16 @@
 using Identity.Api.Accounts;
 using Identity.Api.Grpc;
-using Identity.Api.OpenIdConnect.Tokens;
-using Microsoft.AspNetCore.Authentication;
 
 namespace Identity.Api.Extensions;
 
-/// <summary>The Secretariat's accounts API (gRPC, bearer tokens checked with this server's own keys).</summary>
+/// <summary>
+/// The Secretariat's accounts API (gRPC). Bearer tokens are checked by OpenIddict's validation with this server's
+/// own keys and token entries (scheme <c>OpenIddict.Validation.AspNetCore</c>, registered with the server).
+/// </summary>
 public static class AccountsApiExtensions
 {
     public static WebApplicationBuilder AddAccountsApi(this WebApplicationBuilder builder)
     {
-        builder.Services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(AccessTokenAuthenticationHandler.SchemeName, null);
         builder.Services.AddScoped<AccountAdministration>();
         return builder;
     }

@@ -33,7 +33,7 @@ public static class BootstrapCommands
                     : "Database ready. Store these secrets now: only their hashes are kept.");
                 return 0;
             case ["rotate-client-secret", var clientId]:
-                var rotated = await app.Services.GetRequiredService<ClientSeeder>().RotateSecretAsync(clientId, ct);
+                var rotated = await app.Services.GetRequiredService<ClientRegistrar>().RotateSecretAsync(clientId, ct);
                 Console.WriteLine($"client_id={rotated.ClientId} client_secret={rotated.Secret}");
                 return 0;
             case ["create-secretariat", var email, .. var name] when name.Length > 0:

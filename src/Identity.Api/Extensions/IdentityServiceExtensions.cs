@@ -19,7 +19,7 @@ public static class IdentityServiceExtensions
 {
     public const string ConnectionStringName = "identitydb";
 
-    /// <summary>Registers the identity service: database, ASP.NET Core Identity, account lifecycle, login pages, OAuth/OIDC server.</summary>
+    /// <summary>Registers the identity service: database, ASP.NET Core Identity, account lifecycle, login pages, OpenID Connect server (OpenIddict).</summary>
     public static WebApplicationBuilder AddIdentityService(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -55,8 +55,9 @@ public static class IdentityServiceExtensions
             .Configure<IServiceScopeFactory>((options, scopes) => options.XmlRepository = new DbXmlRepository(scopes));
 
         services.AddHostedService<IdentityDatabaseInitializer>();
-        services.AddOidcServer(configuration);
+        builder.AddOidcServer();
         services.AddSingleton<IResourceOwnerStore, AccountResourceOwnerStore>();
+        services.AddScoped<AccountRevocation>();
         services.AddSingleton<IAccountNotifier, MailAccountNotifier>();
         builder.AddMailSender(mail => mail.PickupDirectory ??= configuration[$"{AccountOptions.Section}:MailDropDirectory"]
             ?? Path.Combine(configuration["Identity:DataDirectory"] ?? ".data/identity", "mail"));
@@ -71,7 +72,7 @@ public static class IdentityServiceExtensions
         return builder;
     }
 
-    /// <summary>The request pipeline: forwarded headers, authentication, antiforgery, pages and protocol endpoints.</summary>
+    /// <summary>The request pipeline: forwarded headers, authentication (OpenIddict answers its endpoints there), antiforgery, pages and the passthrough endpoints.</summary>
     public static WebApplication UseIdentityService(this WebApplication app)
     {
         app.UseForwardedHeaders();

@@ -1,7 +1,7 @@
 using Grpc.Core;
 using Identity.Api.Accounts;
-using Identity.Api.OpenIdConnect.Tokens;
 using Microsoft.AspNetCore.Authorization;
+using OpenIddict.Validation.AspNetCore;
 using ReviewMechanism.Identity.V1;
 using ReviewMechanism.ServiceDefaults.Authorization;
 using ReviewMechanism.ServiceDefaults.Errors;
@@ -13,7 +13,7 @@ namespace Identity.Api.Grpc;
 /// reviewmechanism.identity.v1.AccountsService: the Secretariat approves and manages accounts. Refusals are
 /// <see cref="DomainException"/>s, sent as statuses by the shared error interceptor.
 /// </summary>
-[Authorize(AuthenticationSchemes = AccessTokenAuthenticationHandler.SchemeName, Roles = MechanismRoles.Secretariat)]
+[Authorize(AuthenticationSchemes = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme, Roles = MechanismRoles.Secretariat)]
 public sealed class AccountsGrpcService(AccountAdministration accounts) : AccountsService.AccountsServiceBase
 {
     public override async Task<ListAccountsResponse> ListAccounts(ListAccountsRequest request, ServerCallContext context)

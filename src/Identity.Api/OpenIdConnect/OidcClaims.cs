@@ -1,21 +1,11 @@
 namespace Identity.Api.OpenIdConnect;
 
-/// <summary>Claim names used in tokens (JWT registered claims, RFC 9068, OIDC Core).</summary>
+/// <summary>Claim names of the mechanism's tokens that OpenIddict's constants do not name (<c>party</c>), and those the accounts API reads.</summary>
 public static class OidcClaims
 {
     public const string Subject = "sub";
     public const string ClientId = "client_id";
-    public const string Scope = "scope";
-    public const string Role = "role";
-    public const string Party = "party";
-    public const string TokenId = "jti";
-    public const string AuthTime = "auth_time";
-    public const string AuthenticationMethods = "amr";
-    public const string Nonce = "nonce";
-    public const string AccessTokenHash = "at_hash";
-    public const string Name = "name";
-    public const string Email = "email";
-    public const string EmailVerified = "email_verified";
 
-    public const string AccessTokenType = "at+jwt";
+    /// <summary>ISO 3166-1 alpha-3 code of a party the caller acts for (one claim per party).</summary>
+    public const string Party = "party";
 }

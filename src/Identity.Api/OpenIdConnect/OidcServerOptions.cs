@@ -2,12 +2,18 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Identity.Api.OpenIdConnect;
 
-/// <summary>Configuration section <c>Identity</c>: the authorization server's settings.</summary>
+/// <summary>
+/// Configuration section <c>Identity</c>: the settings of the authorization server (OpenIddict) and of the
+/// clients registered at start. The keys are the ones the AppHost sets (<c>Identity__Clients__N__*</c>).
+/// </summary>
 public sealed class OidcServerOptions
 {
     public const string Section = "Identity";
 
-    /// <summary>The public issuer (the gateway's URL); the <c>iss</c> of every token, exactly as written.</summary>
+    /// <summary>
+    /// The public issuer (the gateway's URL). OpenIddict writes it as an absolute URI: the <c>iss</c> of every
+    /// token and the discovery document's <c>issuer</c> end with <c>/</c> even when this value does not.
+    /// </summary>
     [Required(ErrorMessage = "Identity:Issuer must be set to the public URL of the mechanism (the gateway's).")]
     public string Issuer { get; set; } = "";
 
@@ -18,10 +24,10 @@ public sealed class OidcServerOptions
     public TimeSpan IdentityTokenLifetime { get; set; } = TimeSpan.FromMinutes(5);
     public TimeSpan AuthorizationCodeLifetime { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Sliding lifetime of one refresh token (each use gives a new one).</summary>
+    /// <summary>Lifetime of one refresh token (each use gives a new one, valid this long again).</summary>
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(1);
 
-    /// <summary>Lifetime of a refresh token family, counted from the sign-in: after it, sign in again.</summary>
+    /// <summary>Lifetime of a refresh token family (one sign-in), counted from the sign-in: after it, sign in again.</summary>
     public TimeSpan RefreshTokenAbsoluteLifetime { get; set; } = TimeSpan.FromDays(14);
 
     /// <summary>API scopes clients may ask for, besides openid, profile, email and offline_access.</summary>
@@ -29,7 +35,7 @@ public sealed class OidcServerOptions
 
     public SigningKeyOptions SigningKeys { get; set; } = new();
 
-    /// <summary>OAuth clients seeded at start (see ClientSeeder). Secrets come from the environment, never the repo.</summary>
+    /// <summary>OAuth clients registered at start (see ClientRegistrar). Secrets come from the environment, never the repo.</summary>
     public List<ClientOptions> Clients { get; set; } = [];
 
     /// <summary>Where generated client secrets are written when no secret is configured (mode 600 files).</summary>
@@ -47,7 +53,7 @@ public sealed class SigningKeyOptions
     /// </summary>
     public TimeSpan PrepublishPeriod { get; set; } = TimeSpan.FromDays(1);
 
-    /// <summary>How often the rotation service checks the key ring.</summary>
+    /// <summary>How often the maintenance service checks the key ring (and prunes expired tokens).</summary>
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>RSA modulus size of new keys.</summary>
@@ -84,21 +90,4 @@ public static class ClientTypes
 {
     public const string Public = "public";
     public const string Confidential = "confidential";
-}
-
-public static class GrantTypes
-{
-    public const string AuthorizationCode = "authorization_code";
-    public const string ClientCredentials = "client_credentials";
-    public const string RefreshToken = "refresh_token";
-}
-
-public static class StandardScopes
-{
-    public const string OpenId = "openid";
-    public const string Profile = "profile";
-    public const string Email = "email";
-    public const string OfflineAccess = "offline_access";
-
-    public static readonly IReadOnlyList<string> All = [OpenId, Profile, Email, OfflineAccess];
 }

@@ -20,6 +20,7 @@ public sealed class IdentityApp : WebApplicationFactory<Program>
     public const string PartnerClientId = "partner-ministry";
     public const string PartnerSecret = "partner-secret-for-tests-only-0123456789";
     public const string GeneratedClientId = "partner-generated";
+    public const string SecretariatClientId = "secretariat-system";
 
     private readonly string _connectionString;
     private readonly Dictionary<string, string?> _settings;
@@ -65,6 +66,29 @@ public sealed class IdentityApp : WebApplicationFactory<Program>
             ["Identity:Accounts:MaxFailedAccessAttempts"] = "5",
         };
         foreach (var (k, v) in extra ?? []) _settings[k] = v;
+    }
+
+    /// <summary>
+    /// Settings adding <see cref="SecretariatClientId"/>: a confidential client of the Secretariat's systems
+    /// (client_credentials, scope <c>identity</c>, role Secretariat), the caller of AccountsService.
+    /// </summary>
+    public static Dictionary<string, string?> WithSecretariatClient(string secret) => new()
+    {
+        ["Identity:Clients:3:ClientId"] = SecretariatClientId,
+        ["Identity:Clients:3:Type"] = "confidential",
+        ["Identity:Clients:3:Secret"] = secret,
+        ["Identity:Clients:3:GrantTypes:0"] = "client_credentials",
+        ["Identity:Clients:3:Scopes:0"] = "identity",
+        ["Identity:Clients:3:Roles:0"] = "Secretariat",
+    };
+
+    /// <summary>Another start of the service on an existing database (a restart).</summary>
+    public static Task<IdentityApp> StartOnAsync(string connectionString, Dictionary<string, string?>? settings = null)
+    {
+        var app = new IdentityApp(connectionString, settings);
+        app.UseKestrel(0);
+        app.StartServer();
+        return Task.FromResult(app);
     }
 
     /// <param name="kestrel">Kestrel's endpoints when the test needs more than one HTTP/1.1+2 port (e.g. an h2c gRPC endpoint).</param>

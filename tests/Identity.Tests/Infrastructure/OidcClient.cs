@@ -27,7 +27,8 @@ public static partial class OidcClient
             ["response_type"] = "code", ["client_id"] = clientId, ["redirect_uri"] = redirectUri, ["scope"] = scope,
             ["state"] = state, ["nonce"] = nonce, ["code_challenge"] = challenge, ["code_challenge_method"] = method,
         };
-        if (method.Length == 0) { query.Remove("code_challenge_method"); }
+        if (method.Length == 0) query.Remove("code_challenge_method");
+        if (challenge.Length == 0) query.Remove("code_challenge");
         return QueryHelpers.AddQueryString("/connect/authorize", query);
     }
 
@@ -95,9 +96,26 @@ public static partial class OidcClient
             ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken, ["client_id"] = IdentityApp.WebClientId,
         });
 
+    /// <summary>RFC 7009 revocation by the public web client.</summary>
+    public static Task<(HttpStatusCode Status, JsonElement Body)> RevokeAsync(HttpClient http, string token, string hint) =>
+        PostFormAsync(http, "/connect/revocation", new() { ["token"] = token, ["token_type_hint"] = hint, ["client_id"] = IdentityApp.WebClientId });
+
+    /// <summary>RFC 7662 introspection by the partner client (confidential).</summary>
+    public static Task<(HttpStatusCode Status, JsonElement Body)> IntrospectAsync(HttpClient http, string token) =>
+        PostFormAsync(http, "/connect/introspect", new() { ["token"] = token }, (IdentityApp.PartnerClientId, IdentityApp.PartnerSecret));
+
     public static Task<(HttpStatusCode Status, JsonElement Body)> ClientCredentialsAsync(HttpClient http, string scope = "reviews") =>
         PostFormAsync(http, "/connect/token", new() { ["grant_type"] = "client_credentials", ["scope"] = scope },
             (IdentityApp.PartnerClientId, IdentityApp.PartnerSecret));
+
+    /// <summary>Asserts an OAuth error response: its status, its <c>error</c> code, and that no token came with it.</summary>
+    public static void AssertError((HttpStatusCode Status, JsonElement Body) response, string error, HttpStatusCode status = HttpStatusCode.BadRequest)
+    {
+        Assert.True(response.Status == status && response.Body.ValueKind == JsonValueKind.Object
+            && response.Body.TryGetProperty("error", out var actual) && actual.GetString() == error,
+            $"expected {(int)status} {error}, got {(int)response.Status} {response.Body}");
+        Assert.False(response.Body.TryGetProperty("access_token", out _));
+    }
 
     /// <summary>A full sign-in of an approved person through the code flow; returns the token response.</summary>
     public static async Task<JsonElement> GetUserTokensAsync(IdentityApp app, string email, string password, string scope = "openid profile email offline_access reviews")

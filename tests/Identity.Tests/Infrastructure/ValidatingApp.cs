@@ -1,71 +1,83 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ReviewMechanism.ServiceDefaults.Authorization;
 
 namespace Identity.Tests.Infrastructure;
 
 /// <summary>
-/// A separate resource server on its own Kestrel port that validates tokens exactly as the
-/// mechanism's services do: Microsoft's JwtBearer handler (8.0.34) configured from the identity
-/// service's discovery document at its internal address.
+/// A separate resource server that validates tokens exactly as the mechanism's services do: ServiceDefaults'
+/// <c>AddDefaultAuthentication</c> (JwtBearer through the discovery document at <c>Identity:Authority</c>, issuer
+/// <c>Identity:Issuer</c>, audience review-mechanism, at+jwt, RS256) and the shared authorization helpers
+/// (<c>ActsFor</c>, roles from <c>role</c>). HTTP/1.1 endpoints on <see cref="Address"/>; on <see cref="GrpcAddress"/>
+/// (cleartext HTTP/2) a gRPC service hosted as the services host theirs (<c>AddDefaultGrpcHosting</c>: interceptors,
+/// declared callers) whose RPCs need a valid token (<see cref="SignedInProbeService"/>).
 /// </summary>
 public sealed class ValidatingApp : IAsyncDisposable
 {
     private readonly WebApplication _app;
     public HttpClient Http { get; }
 
-    private ValidatingApp(WebApplication app)
+    private ValidatingApp(WebApplication app, int httpPort, int grpcPort)
     {
         _app = app;
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Http = new HttpClient { BaseAddress = new Uri(address) };
+        Address = new Uri($"http://127.0.0.1:{httpPort}");
+        GrpcAddress = new Uri($"http://127.0.0.1:{grpcPort}");
+        Http = new HttpClient { BaseAddress = Address };
     }
 
+    public Uri Address { get; }
+
+    public Uri GrpcAddress { get; }
+
+    /// <param name="authority">Identity:Authority, the identity service's internal URL.</param>
+    /// <param name="validIssuer">Identity:Issuer, the public URL (when null, the services fall back to the authority and trust the discovery document's issuer).</param>
     public static async Task<ValidatingApp> StartAsync(Uri authority, string? validIssuer = null)
     {
         var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
+        var (httpPort, grpcPort) = (FreePorts.Next(), FreePorts.Next());
+        builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            // The setup every service uses (see the identity report).
-            options.Authority = authority.ToString();            // Identity:Authority (internal URL)
-            options.RequireHttpsMetadata = authority.Scheme == Uri.UriSchemeHttps;
-            options.Audience = "review-mechanism";
-            options.MapInboundClaims = false;
-            options.TokenValidationParameters.ValidTypes = ["at+jwt"];
-            options.TokenValidationParameters.ValidAlgorithms = ["RS256"];
-            options.TokenValidationParameters.NameClaimType = "sub";
-            options.TokenValidationParameters.RoleClaimType = "role";
-            if (validIssuer is not null) options.TokenValidationParameters.ValidIssuer = validIssuer; // Identity:Issuer
+            kestrel.Listen(IPAddress.Loopback, httpPort, listen => listen.Protocols = HttpProtocols.Http1);
+            kestrel.Listen(IPAddress.Loopback, grpcPort, listen => listen.Protocols = HttpProtocols.Http2);
         });
-        builder.Services.AddAuthorization();
+        builder.Logging.ClearProviders();
+        builder.Configuration["Identity:Authority"] = authority.ToString();
+        if (validIssuer is not null) builder.Configuration["Identity:Issuer"] = validIssuer;
+        builder.AddDefaultAuthentication();
+        builder.Services.AddMechanismAuthorization();
+        builder.AddDefaultGrpcHosting();
         var app = builder.Build();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.MapGrpcService<SignedInProbeService>();
         app.MapGet("/whoami", (ClaimsPrincipal user) => Results.Json(new
         {
-            sub = user.Identity!.Name,
-            roles = user.FindAll("role").Select(c => c.Value).ToArray(),
-            parties = user.FindAll("party").Select(c => c.Value).ToArray(),
-            scope = user.FindFirst("scope")?.Value,
-            client_id = user.FindFirst("client_id")?.Value,
+            sub = user.GetSubject(),
+            roles = user.FindAll(MechanismClaims.Role).Select(c => c.Value).ToArray(),
+            parties = user.GetParties().Order().ToArray(),
+            scope = user.FindFirst(MechanismClaims.Scope)?.Value,
+            client_id = user.FindFirst(MechanismClaims.ClientId)?.Value,
         })).RequireAuthorization();
-        app.MapGet("/secretariat-only", () => "ok").RequireAuthorization(p => p.RequireRole("Secretariat"));
+        app.MapGet("/secretariat-only", () => "ok").RequireAuthorization(AuthorizationPolicies.Secretariat);
+        // A party-scoped write, as the services guard them: a focal point, for a party it acts for.
+        app.MapPost("/parties/{iso3}/nominations", (string iso3, ClaimsPrincipal user) =>
+            user.IsInRole(MechanismRoles.FocalPoint) && user.ActsFor(iso3) ? Results.Ok($"nominated for {iso3}") : Results.Forbid())
+            .RequireAuthorization(AuthorizationPolicies.FocalPoint);
         await app.StartAsync();
-        return new ValidatingApp(app);
+        return new ValidatingApp(app, httpPort, grpcPort);
     }
 
-    public async Task<HttpResponseMessage> CallAsync(string token, string path = "/whoami")
+    public async Task<HttpResponseMessage> CallAsync(string token, string path = "/whoami", HttpMethod? method = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        using var request = new HttpRequestMessage(method ?? HttpMethod.Get, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return await Http.SendAsync(request);
     }

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Unary gRPC benchmark, side by side in one go (issue 2):
-#   raw      Kestrel answering TestService/UnaryCall with a precomputed framed reply (the stack's limit)
-#   library  ReviewMechanism.Grpc with a service's pipeline (service defaults, routing, deadlines,
-#            authorization, validation, a service interceptor, call logs and metrics collected by
-#            OpenTelemetry with exporters that drop the data)
-#   grpcjs   @grpc/grpc-js
-#   grpcio   Python grpcio (asyncio server)
+# Unary gRPC benchmark, side by side in one go (issues 2 and 15):
+#   raw            Kestrel answering TestService/UnaryCall with a precomputed reply (the stack's limit)
+#   product        Grpc.AspNetCore as a service runs it: AddServiceDefaults (the logging, error and validation
+#                  interceptors, JwtBearer + authorization middleware, health, reflection) with the services'
+#                  OpenTelemetry as configured, exporting over OTLP/HTTP to otlp_sink.py as to a collector
+#   product-notel  the same server with OpenTelemetry off (OTEL_SDK_DISABLED=true)
+#   grpcjs         @grpc/grpc-js
+#   grpcio         Python grpcio (asyncio server)
 # Same message for all: SimpleRequest with a REQUEST_SIZE-byte payload asking RESPONSE_SIZE bytes.
 # All servers run pinned to core SERVER_CPU, h2load (one thread) to core LOAD_CPU. Every server is
 # checked with a real grpcio call, warmed (the .NET ones until two consecutive warm-up runs agree
@@ -21,7 +22,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 
-SERVERS=${SERVERS:-"raw library grpcjs grpcio"}
+SERVERS=${SERVERS:-"raw product product-notel grpcjs grpcio"}
 DURATION=${DURATION:-10}
 ROUNDS=${ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-16}
@@ -49,7 +50,9 @@ done
 
 work="$(mktemp -d /tmp/grpc-unary-bench.XXXXXX)"
 declare -A pid port
+sink_pid="" sink_port=""
 cleanup() {
+  [[ -n $sink_pid ]] && kill "$sink_pid" 2>/dev/null || true
   for name in "${!pid[@]}"; do
     kill "${pid[$name]}" 2>/dev/null || true
   done
@@ -63,28 +66,33 @@ trap cleanup EXIT
 label() {
   case "$1" in
     raw) echo "raw Kestrel, precomputed reply" ;;
-    library) echo "ReviewMechanism.Grpc (full pipeline)" ;;
+    product) echo "Grpc.AspNetCore $(grpc_version), ServiceDefaults, telemetry as configured" ;;
+    product-notel) echo "Grpc.AspNetCore $(grpc_version), ServiceDefaults, telemetry off" ;;
     grpcjs) echo "@grpc/grpc-js $(node -p "require('$repo/tests/interop-node/node_modules/@grpc/grpc-js/package.json').version")" ;;
     grpcio) echo "grpcio $("$PYTHON" -c 'import grpc; print(grpc.__version__)') (asyncio)" ;;
   esac
 }
 
-is_dotnet() { [[ $1 == raw || $1 == library ]]; }
+grpc_version() { sed -n 's/.*"Grpc.AspNetCore" Version="\([^"]*\)".*/\1/p' "$repo/Directory.Packages.props"; }
+
+is_dotnet() { [[ $1 == raw || $1 == product* ]]; }
+is_product() { [[ $1 == product* ]]; }
 
 project_of() {
   case "$1" in
     raw) echo "$here/RawServer/RawServer.csproj" ;;
-    library) echo "$here/LibraryServer/LibraryServer.csproj" ;;
+    product*) echo "$here/ProductServer/ProductServer.csproj" ;;
   esac
 }
 
 command_of() {
   case "$1" in
     raw) echo "dotnet $here/RawServer/bin/Release/net10.0/RawServer.dll --port 0 --response-size $RESPONSE_SIZE" ;;
-    library) echo "dotnet $here/LibraryServer/bin/Release/net10.0/LibraryServer.dll --port 0" ;;
+    product) echo "env OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:$sink_port OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf dotnet $here/ProductServer/bin/Release/net10.0/ProductServer.dll --port 0" ;;
+    product-notel) echo "env OTEL_SDK_DISABLED=true OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:$sink_port OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf dotnet $here/ProductServer/bin/Release/net10.0/ProductServer.dll --port 0" ;;
     grpcjs) echo "node $here/grpcjs_server.js --port=0" ;;
     grpcio) echo "$PYTHON $here/grpcio_server.py --port=0" ;;
-    *) die "unknown server '$1' (known: raw library grpcjs grpcio)" ;;
+    *) die "unknown server '$1' (known: raw product product-notel grpcjs grpcio)" ;;
   esac
 }
 
@@ -110,6 +118,9 @@ start_server() {
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 stats() { curl -sf --http2-prior-knowledge "http://127.0.0.1:${port[$1]}/bench/stats"; }
+
+# Bytes the sink has received so far (every signal).
+sink_bytes() { curl -sf "http://127.0.0.1:$sink_port/stats" | "$PYTHON" -c "import json,sys; print(sum(v['bytes'] for v in json.load(sys.stdin).values()))"; }
 
 json_field() { "$PYTHON" -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$1" "$2"; }
 
@@ -155,13 +166,25 @@ warm() {
 }
 
 log "building the .NET servers (Release)"
+declare -A built
 for name in $SERVERS; do
-  if is_dotnet "$name"; then
+  if is_dotnet "$name" && [[ -z ${built[$(project_of "$name")]:-} ]]; then
     dotnet build -c Release --nologo -v q "$(project_of "$name")" > "$work/build-$name.log" 2>&1 \
       || die "build of $name failed:\n$(tail -40 "$work/build-$name.log")"
+    built[$(project_of "$name")]=1
   fi
 done
 "$PYTHON" "$here/bench_call.py" write "$work/request.bin" --request-size "$REQUEST_SIZE" --response-size "$RESPONSE_SIZE"
+
+# The telemetry sink takes the load generator's core: its CPU is not the server's.
+taskset -c "$LOAD_CPU" "$PYTHON" "$here/otlp_sink.py" --port=0 > "$work/sink.log" 2>&1 &
+sink_pid=$!
+for _ in $(seq 1 50); do
+  grep -q '^LISTENING ' "$work/sink.log" && break
+  sleep 0.1
+done
+sink_port=$(awk '/^LISTENING /{print $2; exit}' "$work/sink.log")
+[[ -n $sink_port ]] || die "the OTLP sink did not start:\n$(cat "$work/sink.log")"
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for name in $SERVERS; do start_server "$name"; done
@@ -171,9 +194,12 @@ runs="$work/runs.tsv"
 : > "$runs"
 for round in $(seq 1 "$ROUNDS"); do
   for name in $SERVERS; do
-    alloc="" calls=""
+    alloc="" calls="" otlp=""
     if is_dotnet "$name"; then
       s0=$(stats "$name")
+    fi
+    if is_product "$name"; then
+      o0=$(sink_bytes)
     fi
     result=$(load "$name" "$DURATION")
     read -r rps succeeded failed cpu efficiency <<< "$result"
@@ -182,8 +208,11 @@ for round in $(seq 1 "$ROUNDS"); do
       calls=$(( $(json_field "$s1" calls) - $(json_field "$s0" calls) ))
       alloc=$(( $(json_field "$s1" allocatedBytes) - $(json_field "$s0" allocatedBytes) ))
     fi
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$round" "$rps" "$succeeded" "$failed" "$cpu" "$calls" "$alloc" >> "$runs"
-    log "round $round $name: $rps req/s, server CPU $cpu%, $efficiency calls per CPU-second${calls:+, $calls calls counted by the server}"
+    if is_product "$name"; then
+      otlp=$(( $(sink_bytes) - o0 ))
+    fi
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$round" "$rps" "$succeeded" "$failed" "$cpu" "$calls" "$alloc" "$otlp" >> "$runs"
+    log "round $round $name: $rps req/s, server CPU $cpu%, $efficiency calls per CPU-second${calls:+, $calls calls counted by the server}${otlp:+, $otlp OTLP bytes exported}"
   done
 done
 

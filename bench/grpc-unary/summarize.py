@@ -2,26 +2,25 @@
 """Turns run.sh's measurements into the results table (stdout) and results.md.
 
 runs.tsv columns: server, round, req/s, succeeded, failed+errored, server CPU %, calls counted by
-the server (.NET only), bytes allocated during the run (.NET only).
+the server (.NET only), bytes allocated during the run (.NET only), OTLP bytes the server exported
+during the run (product servers only).
 """
 
 import argparse
 import datetime
 import statistics
 
-TARGETS = [  # (other server, minimum library/other ratio) from issue 2
-    ("raw", 0.9),
-    ("grpcjs", 5.0),
-    ("grpcio", 10.0),
-]
+# (product server, peer, minimum product/peer ratio in calls per CPU-second): issue 15
+TARGETS = {("product", "raw"): 0.66}
+PEERS = ["raw", "grpcjs", "grpcio"]
 
 
 def load_runs(path):
     servers = {}
     with open(path) as f:
         for line in f:
-            name, _, rps, succeeded, failed, cpu, calls, alloc = line.rstrip("\n").split("\t")
-            s = servers.setdefault(name, {"rps": [], "efficiency": [], "succeeded": 0, "failed": 0, "cpu": [], "calls": 0, "alloc": 0})
+            name, _, rps, succeeded, failed, cpu, calls, alloc, otlp = line.rstrip("\n").split("\t")
+            s = servers.setdefault(name, {"rps": [], "efficiency": [], "succeeded": 0, "failed": 0, "cpu": [], "calls": 0, "alloc": 0, "otlp": None})
             s["rps"].append(float(rps))
             s["efficiency"].append(float(rps) / max(float(cpu), 0.1) * 100)
             s["succeeded"] += int(succeeded)
@@ -30,6 +29,8 @@ def load_runs(path):
             if calls:
                 s["calls"] += int(calls)
                 s["alloc"] += int(alloc)
+            if otlp:
+                s["otlp"] = (s["otlp"] or 0) + int(otlp)
     return servers
 
 
@@ -47,12 +48,12 @@ def main():
     medians = {n: statistics.median(servers[n]["rps"]) for n in order}
     efficiency = {n: statistics.median(servers[n]["efficiency"]) for n in order}
     cpu = {n: statistics.median(servers[n]["cpu"]) for n in order}
-    reference = medians.get("raw")
 
     rows = []
     for n in order:
         s = servers[n]
         alloc = f"{s['alloc'] / s['calls']:,.0f}" if s["calls"] else "n/a"
+        otlp = f"{s['otlp'] / s['calls']:,.0f}" if s["calls"] and s["otlp"] is not None else "n/a"
         rows.append([
             labels[n],
             f"{medians[n]:,.0f}",
@@ -60,9 +61,10 @@ def main():
             f"{cpu[n]:.0f}%",
             f"{efficiency[n]:,.0f}",
             alloc,
+            otlp,
             f"{s['failed']}",
         ])
-    header = ["server", "req/s (median)", "runs (req/s)", "server CPU", "calls per CPU-s", "alloc B/call", "failed"]
+    header = ["server", "req/s (median)", "runs (req/s)", "server CPU", "calls per CPU-s", "alloc B/call", "OTLP B/call", "failed"]
     widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(len(header))]
 
     def line(cells):
@@ -75,17 +77,16 @@ def main():
     # A server that did not get (nearly) a whole core was sharing it with other processes: its req/s
     # says more about the machine than about the server, calls per CPU-second still compare.
     saturated = all(cpu[n] >= 85 for n in order)
-    verdicts = []
-    if "library" in medians:
-        for other, target in TARGETS:
-            if other in medians:
-                verdicts.append((labels[other], medians["library"] / medians[other], efficiency["library"] / efficiency[other], target))
+    ratios = []  # (product, peer, by req/s, by CPU cost, target or None)
+    for product in (n for n in order if n.startswith("product")):
+        for peer in (p for p in PEERS if p in medians):
+            ratios.append((product, peer, medians[product] / medians[peer], efficiency[product] / efficiency[peer], TARGETS.get((product, peer))))
     print()
-    for other, by_rps, by_cpu, target in verdicts:
-        print(f"library / {other}: {by_rps:.2f}x req/s, {by_cpu:.2f}x calls per CPU-second (target >= {target}x): "
-              f"{'met' if by_rps >= target else 'NOT met'} by req/s, {'met' if by_cpu >= target else 'NOT met'} by CPU cost")
-    if "library" not in medians:
-        print("library not measured: no ratios against the targets")
+    for product, peer, by_rps, by_cpu, target in ratios:
+        verdict = "" if target is None else f" (target >= {target}x: {'met' if by_cpu >= target else 'NOT met'})"
+        print(f"{product} / {peer}: {by_cpu:.2f}x calls per CPU-second{verdict}, {by_rps:.2f}x req/s")
+    if not ratios:
+        print("no product server measured: no ratios")
     if not saturated:
         print("WARNING: some servers got less than 85% of their core (machine busy): req/s ratios are unreliable, "
               "calls per CPU-second remain comparable")
@@ -95,13 +96,14 @@ def main():
     md += [f"- {s}" for s in args.setting]
     md += ["", "| " + " | ".join(header) + " |", "|" + "|".join("---" if i == 0 else "---:" for i in range(len(header))) + "|"]
     md += ["| " + " | ".join(r) + " |" for r in rows]
-    md += ["", "## Library against the targets of issue 2", ""]
-    if verdicts:
-        md += ["| library / | req/s ratio | calls per CPU-s ratio | target | by req/s | by CPU cost |", "|---|---:|---:|---:|---|---|"]
-        md += [f"| {o} | {r:.2f}x | {c:.2f}x | >= {t}x | {'met' if r >= t else '**not met**'} | {'met' if c >= t else '**not met**'} |"
-               for o, r, c, t in verdicts]
+    md += ["", "## The product's server against its peers (issue 15: product >= 0.66x raw with telemetry, by CPU cost)", ""]
+    if ratios:
+        md += ["| server | / peer | calls per CPU-s ratio | req/s ratio | target |", "|---|---|---:|---:|---|"]
+        md += [f"| {labels[p]} | {labels[o]} | {c:.2f}x | {r:.2f}x | "
+               f"{'' if t is None else ('>= %sx: %s' % (t, 'met' if c >= t else '**not met**'))} |"
+               for p, o, r, c, t in ratios]
     else:
-        md += ["The library was not part of this run, so there are no ratios against the targets."]
+        md += ["No product server was part of this run, so there are no ratios."]
     if not saturated:
         md += ["", "**Warning:** some servers got less than 85% of their core during their runs (other processes were",
                "using it: see the load averages). Their req/s measure the machine as much as the server; the",
@@ -112,8 +114,9 @@ def main():
            "answered (their allocation figure is `GC.GetTotalAllocatedBytes` growth over those calls, so it",
            "includes everything the process allocated meanwhile). Server CPU is the server process's CPU time",
            "over the run: near 100% means the server, not the load generator, was the limit. Calls per CPU-s is",
-           "req/s divided by that share: the server's CPU cost per call. The machine may be shared (see the load",
-           "averages), so compare ratios from the same run, not absolute numbers across runs.",
+           "req/s divided by that share: the server's CPU cost per call. OTLP B/call is what the server sent",
+           "to the OTLP sink during its runs (traces, metrics, logs) per call it counted. The machine may be",
+           "shared (see the load averages), so compare ratios from the same run, not absolute numbers across runs.",
            ""]
     with open(args.out, "w") as f:
         f.write("\n".join(md))

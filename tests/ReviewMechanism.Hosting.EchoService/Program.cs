@@ -2,7 +2,7 @@ using ReviewMechanism.Hosting.EchoService.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddGrpcServer();
+builder.Services.AddGrpc();
 
 var app = builder.Build();
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using ReviewMechanism.Grpc;
-using ReviewMechanism.Grpc.Client;
+using Grpc.Core;
+using Grpc.Net.Client;
 
 namespace ReviewMechanism.Hosting.Testing;
 
@@ -26,5 +26,5 @@ public static class GrpcTestingExtensions
 
     /// <summary>A channel of its own on the resource's endpoint (the caller disposes it), for custom options: credentials, retries, interceptors.</summary>
     public static GrpcChannel CreateGrpcChannel(this DistributedApplication app, string resource, string endpoint = "grpc", int replica = 0, GrpcChannelOptions? options = null) =>
-        GrpcChannel.ForAddress(app.GetEndpoint(resource, endpoint, replica), options);
+        GrpcChannel.ForAddress(app.GetEndpoint(resource, endpoint, replica), options ?? new GrpcChannelOptions());
 }

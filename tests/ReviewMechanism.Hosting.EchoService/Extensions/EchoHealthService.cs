@@ -1,6 +1,6 @@
 using Grpc.Health.V1;
+using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
-using ReviewMechanism.Grpc;
 
 namespace ReviewMechanism.Hosting.EchoService.Extensions;
 

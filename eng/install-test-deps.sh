@@ -3,10 +3,10 @@
 #   - postgresql, rabbitmq-server, redis-server: the servers integration and whole-stack tests start as local
 #     processes (the AppHost would install them itself; installing them here keeps test timings honest);
 #   - chromium, chromium-driver: the browser of the login-flow test;
-#   - python3-grpcio, python3-grpc-tools, python3-protobuf: the grpcio interop client and the
-#     health/reflection check (run with /usr/bin/python3);
-#   - nodejs + npm and tests/interop-node's packages (@grpc/grpc-js, @grpc/proto-loader,
-#     @grpc/reflection, grpc-health-check) from its committed package-lock.json;
+#   - python3-grpcio, python3-grpc-tools, python3-protobuf: the grpcio partner client of tests/Interop.Tests
+#     (run with /usr/bin/python3) and bench/grpc-unary's grpcio server;
+#   - nodejs + npm and tests/interop-node's packages (@grpc/grpc-js, @grpc/proto-loader) from its committed
+#     package-lock.json;
 #   - nghttp2-client (h2load), util-linux (taskset) and curl for bench/grpc-unary.
 # Idempotent: installs only what is missing and reinstalls the npm packages only when
 # package-lock.json changed. Safe to run before every test run.
@@ -56,7 +56,7 @@ fi
 # Check that every tool answers, so a broken install fails here rather than in a test.
 /usr/bin/python3 -c 'import grpc, grpc_tools.protoc, google.protobuf' \
   || { log "/usr/bin/python3 cannot import grpc, grpc_tools and google.protobuf" >&2; exit 1; }
-(cd "$node_dir" && node -e "require('@grpc/grpc-js'); require('@grpc/proto-loader'); require('@grpc/reflection'); require('grpc-health-check')") \
+(cd "$node_dir" && node -e "require('@grpc/grpc-js'); require('@grpc/proto-loader'); require('protobufjs/ext/descriptor')") \
   || { log "node cannot load the packages of tests/interop-node" >&2; exit 1; }
 command -v h2load >/dev/null && command -v taskset >/dev/null \
   || { log "h2load or taskset missing after install" >&2; exit 1; }

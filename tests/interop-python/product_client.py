@@ -35,6 +35,13 @@ TIMEOUT = 20
 REVIEWS = "reviewmechanism.reviews.v1.ReviewsService"
 
 
+def message_class(descriptor):
+    """The message class of a descriptor (GetMessageClass since protobuf 4.22; Debian 12 ships 4.21)."""
+    if hasattr(message_factory, "GetMessageClass"):
+        return message_factory.GetMessageClass(descriptor)
+    return message_factory.MessageFactory(descriptor.file.pool).GetPrototype(descriptor)
+
+
 class Reviews:
     """ReviewsService's methods with messages built from descriptors the gateway's reflection served."""
 
@@ -44,11 +51,11 @@ class Reviews:
         self._methods = {m.name: m for m in service.methods}
 
     def message(self, method, **fields):
-        return message_factory.GetMessageClass(self._methods[method].input_type)(**fields)
+        return message_class(self._methods[method].input_type)(**fields)
 
     def _callable(self, method, streaming):
         m = self._methods[method]
-        reply = message_factory.GetMessageClass(m.output_type)
+        reply = message_class(m.output_type)
         path = f"/{REVIEWS}/{method}"
         make = self._channel.unary_stream if streaming else self._channel.unary_unary
         return make(path, request_serializer=lambda r: r.SerializeToString(), response_deserializer=reply.FromString)
@@ -172,16 +179,23 @@ def main():
     args = parser.parse_args()
     metadata = [("authorization", f"Bearer {args.token}")]
     with grpc.insecure_channel(args.address, options=interop_protos.NO_PROXY) as channel:
-        reviews = Reviews(channel, descriptors(channel, REVIEWS))
         observed = {
             "client": f"grpcio {grpc.__version__}",
             "health": health(channel),
             "reflection": reflection(channel),
-            "unary": unary(reviews, metadata),
-            "stream": stream(reviews, metadata),
-            "refused": refused(reviews),
-            "oversize": oversize(reviews, metadata),
         }
+        try:
+            reviews = Reviews(channel, descriptors(channel, REVIEWS))
+        except (grpc.RpcError, LookupError, KeyError, TypeError) as error:
+            failed = {"code": "NO_DESCRIPTORS", "details": f"{REVIEWS} could not be described by reflection: {error!r}"[:500]}
+            observed.update(unary=failed, stream=failed, refused=failed, oversize=failed)
+        else:
+            observed.update(
+                unary=unary(reviews, metadata),
+                stream=stream(reviews, metadata),
+                refused=refused(reviews),
+                oversize=oversize(reviews, metadata),
+            )
     print(json.dumps(observed))
 
 

@@ -69,7 +69,8 @@ public sealed class TestIssuer : IAsyncDisposable
         string type = "at+jwt",
         SecurityKey? signingKey = null,
         DateTime? issuedAt = null,
-        string? jti = null)
+        string? jti = null,
+        string[]? parties = null)
     {
         var now = issuedAt ?? DateTime.UtcNow;
         var claims = new Dictionary<string, object>
@@ -82,6 +83,10 @@ public sealed class TestIssuer : IAsyncDisposable
         if (roles is not null)
         {
             claims["role"] = roles;
+        }
+        if (parties is not null)
+        {
+            claims["party"] = parties;
         }
         var descriptor = new SecurityTokenDescriptor
         {

@@ -2,8 +2,7 @@
 """Turns run.sh's measurements into the results table (stdout) and results.md.
 
 runs.tsv columns: server, round, req/s, succeeded, failed+errored, server CPU %, calls counted by
-the server (.NET only), bytes allocated during the run (.NET only), OTLP bytes the server exported
-during the run (product servers only).
+the server (.NET only), bytes allocated during the run (.NET only).
 """
 
 import argparse
@@ -19,8 +18,8 @@ def load_runs(path):
     servers = {}
     with open(path) as f:
         for line in f:
-            name, _, rps, succeeded, failed, cpu, calls, alloc, otlp = line.rstrip("\n").split("\t")
-            s = servers.setdefault(name, {"rps": [], "efficiency": [], "succeeded": 0, "failed": 0, "cpu": [], "calls": 0, "alloc": 0, "otlp": None})
+            name, _, rps, succeeded, failed, cpu, calls, alloc = line.rstrip("\n").split("\t")
+            s = servers.setdefault(name, {"rps": [], "efficiency": [], "succeeded": 0, "failed": 0, "cpu": [], "calls": 0, "alloc": 0})
             s["rps"].append(float(rps))
             s["efficiency"].append(float(rps) / max(float(cpu), 0.1) * 100)
             s["succeeded"] += int(succeeded)
@@ -29,8 +28,6 @@ def load_runs(path):
             if calls:
                 s["calls"] += int(calls)
                 s["alloc"] += int(alloc)
-            if otlp:
-                s["otlp"] = (s["otlp"] or 0) + int(otlp)
     return servers
 
 
@@ -53,7 +50,6 @@ def main():
     for n in order:
         s = servers[n]
         alloc = f"{s['alloc'] / s['calls']:,.0f}" if s["calls"] else "n/a"
-        otlp = f"{s['otlp'] / s['calls']:,.0f}" if s["calls"] and s["otlp"] is not None else "n/a"
         rows.append([
             labels[n],
             f"{medians[n]:,.0f}",
@@ -61,10 +57,9 @@ def main():
             f"{cpu[n]:.0f}%",
             f"{efficiency[n]:,.0f}",
             alloc,
-            otlp,
             f"{s['failed']}",
         ])
-    header = ["server", "req/s (median)", "runs (req/s)", "server CPU", "calls per CPU-s", "alloc B/call", "OTLP B/call", "failed"]
+    header = ["server", "req/s (median)", "runs (req/s)", "server CPU", "calls per CPU-s", "alloc B/call", "failed"]
     widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(len(header))]
 
     def line(cells):
@@ -114,9 +109,8 @@ def main():
            "answered (their allocation figure is `GC.GetTotalAllocatedBytes` growth over those calls, so it",
            "includes everything the process allocated meanwhile). Server CPU is the server process's CPU time",
            "over the run: near 100% means the server, not the load generator, was the limit. Calls per CPU-s is",
-           "req/s divided by that share: the server's CPU cost per call. OTLP B/call is what the server sent",
-           "to the OTLP sink during its runs (traces, metrics, logs) per call it counted. The machine may be",
-           "shared (see the load averages), so compare ratios from the same run, not absolute numbers across runs.",
+           "req/s divided by that share: the server's CPU cost per call. The machine may be shared (see the load",
+           "averages), so compare ratios from the same run, not absolute numbers across runs.",
            ""]
     with open(args.out, "w") as f:
         f.write("\n".join(md))

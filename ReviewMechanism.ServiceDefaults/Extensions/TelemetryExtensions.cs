@@ -41,7 +41,7 @@ public static class TelemetryExtensions
             var extra = sp.GetRequiredService<IOptions<TelemetryOptions>>().Value;
             var tracing = Sdk.CreateTracerProviderBuilder()
                 .SetResourceBuilder(resource)
-                .SetSampler(new ParentBasedSampler(new AlwaysOnSampler()))
+                .SetSampler(TraceSampling.From(builder.Configuration))
                 .AddSource([.. TelemetryNames.ActivitySources, serviceName, builder.Environment.ApplicationName, .. extra.ActivitySources]);
             if (otlp is not null)
             {

@@ -3,7 +3,9 @@
 #   raw            Kestrel answering TestService/UnaryCall with a precomputed reply (the stack's limit)
 #   product        Grpc.AspNetCore as a service runs it: AddServiceDefaults (the logging, error and validation
 #                  interceptors, JwtBearer + authorization middleware, health, reflection) with the services'
-#                  OpenTelemetry as configured, exporting over OTLP/HTTP to otlp_sink.py as to a collector
+#                  OpenTelemetry as configured (traces sampled, metrics, logs), exporting over OTLP/HTTP to
+#                  otlp_sink.py as to a collector
+#   product-alltraces  the same with every trace recorded (Telemetry__TraceSampleRatio=1, what the AppHost sets locally)
 #   product-notel  the same server with OpenTelemetry off (OTEL_SDK_DISABLED=true)
 #   grpcjs         @grpc/grpc-js
 #   grpcio         Python grpcio (asyncio server)
@@ -22,7 +24,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 
-SERVERS=${SERVERS:-"raw product product-notel grpcjs grpcio"}
+SERVERS=${SERVERS:-"raw product product-alltraces product-notel grpcjs grpcio"}
 DURATION=${DURATION:-10}
 ROUNDS=${ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-16}
@@ -67,6 +69,7 @@ label() {
   case "$1" in
     raw) echo "raw Kestrel, precomputed reply" ;;
     product) echo "Grpc.AspNetCore $(grpc_version), ServiceDefaults, telemetry as configured" ;;
+    product-alltraces) echo "Grpc.AspNetCore $(grpc_version), ServiceDefaults, telemetry recording every trace" ;;
     product-notel) echo "Grpc.AspNetCore $(grpc_version), ServiceDefaults, telemetry off" ;;
     grpcjs) echo "@grpc/grpc-js $(node -p "require('$repo/tests/interop-node/node_modules/@grpc/grpc-js/package.json').version")" ;;
     grpcio) echo "grpcio $("$PYTHON" -c 'import grpc; print(grpc.__version__)') (asyncio)" ;;
@@ -88,11 +91,12 @@ project_of() {
 command_of() {
   case "$1" in
     raw) echo "dotnet $here/RawServer/bin/Release/net10.0/RawServer.dll --port 0 --response-size $RESPONSE_SIZE" ;;
-    product) echo "env OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:$sink_port OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf dotnet $here/ProductServer/bin/Release/net10.0/ProductServer.dll --port 0" ;;
-    product-notel) echo "env OTEL_SDK_DISABLED=true OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:$sink_port OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf dotnet $here/ProductServer/bin/Release/net10.0/ProductServer.dll --port 0" ;;
+    product) echo "env OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:$sink_port/$1 OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf dotnet $here/ProductServer/bin/Release/net10.0/ProductServer.dll --port 0" ;;
+    product-alltraces) echo "env Telemetry__TraceSampleRatio=1 OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:$sink_port/$1 OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf dotnet $here/ProductServer/bin/Release/net10.0/ProductServer.dll --port 0" ;;
+    product-notel) echo "env OTEL_SDK_DISABLED=true OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:$sink_port/$1 OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf dotnet $here/ProductServer/bin/Release/net10.0/ProductServer.dll --port 0" ;;
     grpcjs) echo "node $here/grpcjs_server.js --port=0" ;;
     grpcio) echo "$PYTHON $here/grpcio_server.py --port=0" ;;
-    *) die "unknown server '$1' (known: raw product product-notel grpcjs grpcio)" ;;
+    *) die "unknown server '$1' (known: raw product product-alltraces product-notel grpcjs grpcio)" ;;
   esac
 }
 
@@ -119,8 +123,8 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 stats() { curl -sf --http2-prior-knowledge "http://127.0.0.1:${port[$1]}/bench/stats"; }
 
-# Bytes the sink has received so far (every signal).
-sink_bytes() { curl -sf "http://127.0.0.1:$sink_port/stats" | "$PYTHON" -c "import json,sys; print(sum(v['bytes'] for v in json.load(sys.stdin).values()))"; }
+# Bytes the sink has received so far from server $1 (every signal; each server exports under /<name>/v1/...).
+sink_bytes() { curl -sf "http://127.0.0.1:$sink_port/stats" | "$PYTHON" -c "import json,sys; print(sum(v['bytes'] for k, v in json.load(sys.stdin).items() if k.startswith('/' + sys.argv[1] + '/')))" "$1"; }
 
 json_field() { "$PYTHON" -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$1" "$2"; }
 
@@ -210,15 +214,17 @@ for round in $(seq 1 "$ROUNDS"); do
   done
 done
 
-# Only the product server with telemetry exports (the other has the SDK off), but its batches leave up to a few
-# seconds after its rounds: its OTLP bytes per call are the sink's total over every call it ever answered.
-otlp_setting=""
-if [[ " $SERVERS " == *" product "* ]]; then
-  sleep 7
-  otlp_bytes=$(sink_bytes)
-  product_calls=$(json_field "$(stats product)" calls)
-  otlp_setting="telemetry exported by the product server: $otlp_bytes OTLP bytes (traces, metrics, logs) over its $product_calls calls = $(( otlp_bytes / (product_calls > 0 ? product_calls : 1) )) B/call; the server with telemetry off exported nothing (OTEL_SDK_DISABLED)"
-fi
+# The product servers' batches leave up to a few seconds after their rounds: OTLP bytes per call are each
+# server's total at the sink over every call it answered (warm-up included).
+otlp_settings=()
+sleep 7
+for name in $SERVERS; do
+  if is_product "$name"; then
+    bytes=$(sink_bytes "$name")
+    calls=$(json_field "$(stats "$name")" calls)
+    otlp_settings+=(--setting "telemetry exported by $name: $bytes OTLP bytes (traces, metrics, logs) over $calls calls = $(( bytes / (calls > 0 ? calls : 1) )) B/call")
+  fi
+done
 
 labels="$work/labels.tsv"
 for name in $SERVERS; do printf '%s\t%s\n' "$name" "$(label "$name")" >> "$labels"; done
@@ -229,4 +235,4 @@ for name in $SERVERS; do printf '%s\t%s\n' "$name" "$(label "$name")" >> "$label
   --setting "message: SimpleRequest with a ${REQUEST_SIZE}-byte payload, SimpleResponse with ${RESPONSE_SIZE} bytes; grpc-timeout $DEADLINE on every call" \
   --setting "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); load average before start: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)" \
   --setting "versions: .NET $(dotnet --version), node $(node --version), $(h2load --version | head -1)" \
-  ${otlp_setting:+--setting "$otlp_setting"}
+  "${otlp_settings[@]}"

@@ -7,7 +7,8 @@
 #     (run with /usr/bin/python3) and bench/grpc-unary's grpcio server;
 #   - nodejs + npm and tests/interop-node's packages (@grpc/grpc-js, @grpc/proto-loader) from its committed
 #     package-lock.json;
-#   - nghttp2-client (h2load), util-linux (taskset) and curl for bench/grpc-unary.
+#   - nghttp2-client (h2load), util-linux (taskset: bench/grpc-unary; script: the AppHost's Ctrl+C test) and curl;
+#   - the dotnet tools pinned in .config/dotnet-tools.json (smtp4dev, the AppHost's local mail server).
 # Idempotent: installs only what is missing and reinstalls the npm packages only when
 # package-lock.json changed. Safe to run before every test run.
 set -euo pipefail
@@ -52,6 +53,10 @@ else
   (cd "$node_dir" && npm ci --no-audit --no-fund --loglevel=error)
   echo "$lock_hash" > "$stamp"
 fi
+
+# The repository's dotnet tools (smtp4dev), exactly as pinned.
+log "dotnet tool restore"
+(cd "$repo" && dotnet tool restore >/dev/null)
 
 # Check that every tool answers, so a broken install fails here rather than in a test.
 /usr/bin/python3 -c 'import grpc, grpc_tools.protoc, google.protobuf' \

@@ -21,6 +21,7 @@ public static class GrpcClientExtensions
     /// declares idempotent (<c>idempotency_level</c>) when they fail UNAVAILABLE and of no other, and the access
     /// token of the request being served. E.g.
     /// <c>builder.Services.AddServiceGrpcClient&lt;ReviewsService.ReviewsServiceClient&gt;("reviews")</c>.
+    /// Without the standard HTTP resilience handler of the other clients: deadlines and retries are gRPC's own.
     /// </summary>
     public static IHttpClientBuilder AddServiceGrpcClient<TClient>(this IServiceCollection services, string serviceName, Action<ServiceGrpcClientOptions>? configure = null)
         where TClient : ClientBase
@@ -45,6 +46,11 @@ public static class GrpcClientExtensions
         {
             client.AddInterceptor(InterceptorScope.Channel, sp => new AccessTokenForwardingInterceptor(sp.GetRequiredService<IHttpContextAccessor>()));
         }
+        // The standard resilience handler that AddServiceDefaults puts on every HttpClient is for HTTP calls: its 30 s
+        // total timeout would cut server streams, and gRPC has its own deadline and retry policy (above).
+#pragma warning disable EXTEXP0001 // Marked for evaluation in Microsoft.Extensions.Http.Resilience 10; the documented way to opt a client out.
+        client.RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
         return client.AddServiceDiscovery();
     }
 

@@ -16,9 +16,17 @@ public static class ServiceDefaultsExtensions
     /// <summary>Tag of the checks of what a service depends on (database, broker, cache).</summary>
     public const string ReadyTag = "ready";
 
+    /// <summary>Every check (what the AppHost probes before starting what waits for the service).</summary>
+    public const string HealthPath = "/health";
+
+    /// <summary>Liveness only.</summary>
+    public const string AlivePath = "/alive";
+
     /// <summary>
-    /// Health checks, structured logs, OpenTelemetry (traces, metrics, logs), gRPC hosting and the shared
-    /// authorization policies. Token validation (<see cref="AuthenticationExtensions.AddDefaultAuthentication{TBuilder}"/>),
+    /// As Aspire's template: OpenTelemetry (traces, metrics, logs over OTLP), health checks, service discovery
+    /// (<c>services__{name}__{endpoint}__0</c> from the AppHost's references) and the standard resilience handler on
+    /// every HttpClient from the factory. Plus the clock, structured logs, gRPC hosting and the shared authorization
+    /// policies. Token validation (<see cref="AuthenticationExtensions.AddDefaultAuthentication{TBuilder}"/>),
     /// the database (<c>AddNpgsqlDbContext</c>), Redis (<c>AddRedisClient</c>) and messaging (<c>AddMessaging</c>)
     /// are added by each service that needs them.
     /// </summary>
@@ -29,6 +37,12 @@ public static class ServiceDefaultsExtensions
         builder.AddDefaultLogging();
         builder.AddDefaultTelemetry();
         builder.AddDefaultHealthChecks();
+        builder.Services.AddServiceDiscovery();
+        builder.Services.ConfigureHttpClientDefaults(http =>
+        {
+            http.AddStandardResilienceHandler();
+            http.AddServiceDiscovery();
+        });
         builder.Services.AddMechanismAuthorization();
 
         builder.AddDefaultGrpcHosting();
@@ -48,8 +62,8 @@ public static class ServiceDefaultsExtensions
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
-        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) }).AllowAnonymous();
+        app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) }).AllowAnonymous();
         app.MapDefaultGrpcServices();
         return app;
     }

@@ -1,16 +1,15 @@
 namespace Microsoft.Extensions.Hosting;
 
-/// <summary>The ActivitySources and Meters the services' telemetry listens to (by name: no instrumentation packages).</summary>
+/// <summary>
+/// The ActivitySources and Meters recorded besides those of the instrumentation packages (ASP.NET Core, HttpClient,
+/// gRPC client, EF Core, Redis, runtime): messaging, the outbox/inbox, gRPC's meters, the database driver, ASP.NET
+/// Core's own meters.
+/// </summary>
 public static class TelemetryNames
 {
     public static readonly IReadOnlyList<string> ActivitySources =
     [
-        "Microsoft.AspNetCore",
-        "System.Net.Http",
-        "Grpc.AspNetCore.Server",
-        "Grpc.Net.Client",
         "MassTransit",
-        "Npgsql",
         ReviewMechanism.Messaging.Diagnostics.MessagingTelemetry.Name,
     ];
 

@@ -12,9 +12,10 @@ namespace ReviewMechanism.AppHost.Tests;
 /// Issue 5 end to end: every call goes through the gateway with access tokens from the identity service; the
 /// services talk over RabbitMQ; the clock of reviews and nominations is moved by the test.
 /// </summary>
-public sealed class CountryReviewThroughTheGatewayTests(MechanismStack stack) : IClassFixture<MechanismStack>
+[Collection(MechanismCollection.Name)]
+public sealed class CountryReviewThroughTheGatewayTests(MechanismStack stack)
 {
-    private static readonly TimeSpan Soon = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Soon = TimeSpan.FromMinutes(3);
 
     [Fact]
     public async Task AReviewGoesFromTheDrawingOfLotsToCompletionWithNoticesAndAFocalPointReplaced()
@@ -185,9 +186,8 @@ public sealed class CountryReviewThroughTheGatewayTests(MechanismStack stack) : 
             return r.Stage == stage ? r : null;
         });
 
-    private bool MailContaining(string address) =>
-        Directory.Exists(stack.MailFolder)
-        && Directory.EnumerateFiles(stack.MailFolder, "*.eml", SearchOption.AllDirectories).Any(f => File.ReadAllText(f).Contains(address, StringComparison.OrdinalIgnoreCase));
+    /// <summary>A mail to <paramref name="address"/> reached the stack's mail server (read back through its API).</summary>
+    private async Task<bool> MailContaining(string address) => (await stack.Mail.ToAsync(address)).Count > 0;
 
     private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> attempt)
         where T : class
@@ -204,8 +204,8 @@ public sealed class CountryReviewThroughTheGatewayTests(MechanismStack stack) : 
         }
     }
 
-    private static async Task EventuallyTrueAsync(Func<bool> condition) =>
-        await EventuallyAsync(() => Task.FromResult(condition() ? new object() : null));
+    private static async Task EventuallyTrueAsync(Func<Task<bool>> condition) =>
+        await EventuallyAsync(async () => await condition() ? new object() : null);
 
     private static NominationScope ScopeKind(NominationScopeKind kind) => new() { Kind = kind };
 

@@ -1,82 +1,77 @@
 using System.Net;
-using ReviewMechanism.AppHost;
-using ReviewMechanism.Hosting;
-using ReviewMechanism.Hosting.ApplicationModel;
-using ReviewMechanism.Hosting.Testing;
-using Xunit.Abstractions;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using ReviewMechanism.AppHost.Tests.Infrastructure;
+using ReviewMechanism.LocalServers.Hosting;
 
 namespace ReviewMechanism.AppHost.Tests;
 
-/// <summary>The AppHost's real graph: every service, every database, the servers.</summary>
-public sealed class MechanismGraphTests(ITestOutputHelper output)
+/// <summary>The AppHost's graph as Aspire builds it, without starting it.</summary>
+public sealed class MechanismGraphTests
 {
-    private static readonly string[] Services = ["identity", "nominations", "reviews", "documents", "engagement", "reporting", "gateway"];
+    private static readonly string[] Servers = ["postgres", "messaging", "redis", "mail"];
 
     [Fact]
-    public async Task TheWholeMechanismStartsAndEveryServiceAnswersOnBothEndpoints()
+    public async Task TheGraphGivesEachServiceItsDatabaseAndTheServersAndTheGatewayEveryService()
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<MechanismGraph>([], o => o.LogSink = line =>
-        {
-            try
-            {
-                output.WriteLine($"{line.Resource,-12} | {line.Text}");
-            }
-            catch (InvalidOperationException)
-            {
-            }
-        });
-        await using var app = await builder.StartAsync(TimeSpan.FromSeconds(180));
+        using var data = new TestDataFolder();
+        await using var builder = await AppHostTesting.CreateBuilderAsync(data);
+        var resources = builder.Resources.ToDictionary(r => r.Name);
 
-        Assert.Equal(16, app.GetSnapshots().Count(s => s.IsHealthy));
-        foreach (var service in Services)
+        Assert.Superset(
+            new HashSet<string>([.. Servers, "messaging-epmd", .. MechanismStack.Services, "identitydb", "nominationsdb", "reviewsdb", "documentsdb", "engagementdb", "reportingdb"]),
+            resources.Keys.ToHashSet());
+        foreach (var service in MechanismStack.Services.Where(s => s != "gateway"))
         {
-            using var http = app.CreateHttpClient(service, "http");
+            var waits = WaitsOf(resources[service]);
+            Assert.Contains(service + "db", waits);
+            Assert.Contains("messaging", waits);
+        }
+        // Redis only for the services that use it.
+        Assert.Equal(["engagement", "gateway", "identity", "reporting"], MechanismStack.Services.Where(s => WaitsOf(resources[s]).Contains("redis")).Order());
+        Assert.Equal(MechanismStack.Services.Where(s => s != "gateway").Order(), WaitsOf(resources["gateway"]).Where(MechanismStack.Services.Contains).Order());
+        Assert.Contains("mail", WaitsOf(resources["identity"]));
+        Assert.Contains("mail", WaitsOf(resources["reviews"]));
+        Assert.Contains("messaging-epmd", WaitsOf(resources["messaging"]));
+        Assert.All(Servers, s => Assert.IsAssignableFrom<IResourceWithConnectionString>(resources[s]));
+    }
+
+    [Fact]
+    public async Task EveryServerListensOnLoopbackAndGetsItsDataFromTheDataFolder()
+    {
+        using var data = new TestDataFolder();
+        await using var builder = await AppHostTesting.CreateBuilderAsync(data);
+
+        var servers = builder.Resources.OfType<ExecutableResource>().Where(r => r is LocalServerResource or EpmdResource).ToList();
+        Assert.Equal(5, servers.Count);
+        foreach (var server in servers)
+        {
+            Assert.StartsWith(data.Path, server.WorkingDirectory);
+            Assert.All(server.Annotations.OfType<EndpointAnnotation>(), e => Assert.False(e.IsProxied, $"{server.Name}/{e.Name} is proxied"));
+        }
+    }
+
+    private static IReadOnlyList<string> WaitsOf(IResource resource) =>
+        resource.Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name).ToList();
+}
+
+/// <summary>The whole mechanism, started by Aspire from the real AppHost.</summary>
+[Collection(MechanismCollection.Name)]
+public sealed class TheRunningMechanismTests(MechanismStack stack)
+{
+    [Fact]
+    public async Task EveryServiceAnswersOnBothEndpoints()
+    {
+        foreach (var service in MechanismStack.Services)
+        {
+            using var http = stack.App.CreateHttpClient(service, "http");
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health")).StatusCode);
-            using var grpc = app.CreateHttpClient(service, "grpc");
+            using var grpc = new HttpClient { BaseAddress = stack.App.GetEndpoint(service, "grpc"), DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
             using var overH2c = await grpc.GetAsync("/health");
             Assert.Equal(HttpVersion.Version20, overH2c.Version);
             Assert.Equal(HttpStatusCode.OK, overH2c.StatusCode);
         }
-        Assert.NotEqual(MechanismGraph.GatewayHttpPort, app.GetEndpoint("gateway").Port);
-    }
-
-    [Fact]
-    public async Task TheGraphGivesEachServiceItsDatabaseAndTheGatewayEveryService()
-    {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<MechanismGraph>();
-        var model = builder.Build().Model;
-
-        Assert.Equal(
-            ["postgres", "messaging", "redis", "identitydb", "identity", "gateway", "nominationsdb", "nominations", "reviewsdb", "reviews", "documentsdb", "documents", "engagementdb", "engagement", "reportingdb", "reporting"],
-            model.Resources.Select(r => r.Name));
-        foreach (var service in Services.Where(s => s != "gateway"))
-        {
-            var references = model.Find(service).Annotations.OfType<ReferenceAnnotation>().Select(r => r.Target.Name).ToList();
-            Assert.Contains(service + "db", references);
-            Assert.Contains(service + "db", model.Find(service).Annotations.OfType<WaitAnnotation>().Select(w => w.Target.Name));
-        }
-        var gateway = model.Find("gateway");
-        Assert.Equal(Services.Where(s => s != "gateway").Order(), gateway.Annotations.OfType<WaitAnnotation>().Select(w => w.Target.Name).Where(Services.Contains).Order());
-    }
-
-    [Fact]
-    public async Task ASubsetForReviewsBringsWhatReviewsUsesAndNotTheGateway()
-    {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<MechanismGraph>();
-        var model = builder.WithResources("reviews").Build().Model;
-
-        Assert.Equal(["postgres", "messaging", "redis", "nominationsdb", "nominations", "reviewsdb", "reviews"], model.Resources.Select(r => r.Name));
-    }
-
-    [Fact]
-    public async Task IdentityRunsAloneWithItsOwnUrlAsIssuerWhenTheGatewayIsLeftOut()
-    {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<MechanismGraph>();
-        await using var app = await builder.WithResources("identity").StartAsync(TimeSpan.FromSeconds(150));
-
-        Assert.DoesNotContain(app.GetSnapshots(), s => s.Resource == "gateway");
-        using var http = app.CreateHttpClient("identity");
-        var discovery = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/.well-known/openid-configuration"));
-        Assert.Equal(app.GetEndpoint("identity").ToString().TrimEnd('/'), discovery.RootElement.GetProperty("issuer").GetString()!.TrimEnd('/'));
+        Assert.NotEqual(Mechanism.GatewayHttpPort, stack.App.GetEndpoint("gateway", "http").Port);
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ReviewMechanism.Events.V1;
-using ReviewMechanism.Hosting.Servers;
+using ReviewMechanism.LocalServers;
 using ReviewMechanism.Messaging.Outbox;
 using ReviewMechanism.ServiceDefaults.Tests.Data;
 using ReviewMechanism.ServiceDefaults.Tests.Infrastructure;

@@ -14,6 +14,7 @@ public sealed class GrpcClientTests : IAsyncLifetime
     private readonly ProbeBehaviour _behaviour = new();
     private GrpcTestHost _server = null!;
     private ServiceProvider _caller = null!;
+    private string _clientName = null!;
 
     public async Task InitializeAsync()
     {
@@ -25,7 +26,9 @@ public sealed class GrpcClientTests : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
-        services.AddServiceGrpcClient<ProbeService.ProbeServiceClient>("probe");
+        // As AddServiceDefaults does for every HttpClient.
+        services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
+        _clientName = services.AddServiceGrpcClient<ProbeService.ProbeServiceClient>("probe").Name;
         _caller = services.BuildServiceProvider();
     }
 
@@ -64,5 +67,20 @@ public sealed class GrpcClientTests : IAsyncLifetime
 
         Assert.Equal(StatusCode.Unavailable, error.StatusCode);
         Assert.Equal(1, _behaviour.EchoCalls);
+    }
+
+    [Fact]
+    public void TheStandardHttpResilienceHandlerIsNotInTheGrpcClientsPipeline()
+    {
+        var handlers = new List<string>();
+        HttpMessageHandler? handler = _caller.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(_clientName);
+        while (handler is DelegatingHandler delegating)
+        {
+            handlers.Add(delegating.GetType().Name);
+            handler = delegating.InnerHandler;
+        }
+
+        Assert.NotEmpty(handlers);
+        Assert.DoesNotContain(handlers, h => h.Contains("Resilience", StringComparison.Ordinal));
     }
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using ReviewMechanism.Hosting.Servers;
+using ReviewMechanism.LocalServers;
 using ReviewMechanism.ServiceDefaults.Tests.Infrastructure;
 using StackExchange.Redis;
 

@@ -11,7 +11,7 @@ public sealed class AccountOptions
     /// <summary>Base URL of activation links (the public URL); defaults to Identity:Issuer.</summary>
     public string? PublicBaseUrl { get; set; }
 
-    /// <summary>Folder where outgoing e-mails are written as .eml files until a mail relay is wired.</summary>
+    /// <summary>Folder where outgoing e-mails are written as .eml files when no mail server is configured (<c>ConnectionStrings__mail</c>).</summary>
     public string? MailDropDirectory { get; set; }
 
     public int MaxFailedAccessAttempts { get; set; } = 5;

@@ -57,7 +57,9 @@ public static class IdentityServiceExtensions
         services.AddHostedService<IdentityDatabaseInitializer>();
         services.AddOidcServer(configuration);
         services.AddSingleton<IResourceOwnerStore, AccountResourceOwnerStore>();
-        services.AddSingleton<IAccountNotifier, MailDropNotifier>();
+        services.AddSingleton<IAccountNotifier, MailAccountNotifier>();
+        builder.AddMailSender(mail => mail.PickupDirectory ??= configuration[$"{AccountOptions.Section}:MailDropDirectory"]
+            ?? Path.Combine(configuration["Identity:DataDirectory"] ?? ".data/identity", "mail"));
         services.AddScoped<AccountLifecycle>();
         services.AddScoped<NominationEventsHandler>();
         builder.AddIdentityMessaging();

@@ -32,7 +32,9 @@ public static class ReviewsApplicationExtensions
         builder.AddReviewsData();
         builder.AddReviewsMessaging();
         services.AddSingleton<NotificationSignal>();
-        services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        var pickup = configuration.GetSection(EmailOptions.Section).Get<EmailOptions>()?.PickupDirectory ?? new EmailOptions().PickupDirectory;
+        builder.AddMailSender(mail => mail.PickupDirectory ??= pickup);
+        services.AddSingleton<IEmailSender, NoticeMailSender>();
         services.AddScoped<NotificationDispatcher>();
         services.AddScoped<ReviewsEventHandler>();
         services.AddHostedService<NotificationDispatchService>();

@@ -1,6 +1,6 @@
 namespace Reviews.Api.Notifications;
 
-/// <summary>Sends notices by e-mail (SMTP when configured; .eml files in a pickup folder otherwise).</summary>
+/// <summary>Sends notices by e-mail (through the service defaults' IMailSender: SMTP, or .eml files in a pickup folder).</summary>
 public interface IEmailSender
 {
     Task SendAsync(EmailMessage message, CancellationToken cancellationToken);

@@ -6,14 +6,14 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ReviewMechanism.Hosting.Servers;
+using ReviewMechanism.LocalServers;
 using Xunit.Abstractions;
 
 namespace Gateway.Tests.Infrastructure;
 
 /// <summary>
 /// The real identity service (src/Identity.Api) on a real Kestrel port with its own PostgreSQL
-/// (ReviewMechanism.Hosting's PostgresServer, data under /tmp/gateway-identity-*), issuing tokens for
+/// (ReviewMechanism.LocalServers' PostgresServer, data under /tmp/gateway-identity-*), issuing tokens for
 /// the gateway's public URL. One confidential partner client with a fixed test secret.
 /// </summary>
 public sealed class IdentityService : WebApplicationFactory<IdentityApi::Program>

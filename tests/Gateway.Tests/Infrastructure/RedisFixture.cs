@@ -1,8 +1,8 @@
-using ReviewMechanism.Hosting.Servers;
+using ReviewMechanism.LocalServers;
 
 namespace Gateway.Tests.Infrastructure;
 
-/// <summary>A real redis-server for the rate limit tests (ReviewMechanism.Hosting's RedisServer), data under /tmp/gateway-redis-*.</summary>
+/// <summary>A real redis-server for the rate limit tests (ReviewMechanism.LocalServers' RedisServer), data under /tmp/gateway-redis-*.</summary>
 public sealed class RedisFixture : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"gateway-redis-{Guid.NewGuid():N}");

@@ -1,7 +1,6 @@
-using ReviewMechanism.AppHost;
-using ReviewMechanism.Hosting;
-using ReviewMechanism.Hosting.ApplicationModel;
-using ReviewMechanism.Hosting.Testing;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using Gateway.Tests.Infrastructure;
 using Grpc.Net.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,7 +42,8 @@ public sealed class ProductStack : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Issuer = await TestIssuer.StartAsync();
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<MechanismGraph>();
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.ReviewMechanism_AppHost>(
+            [$"--AppHost:DataDirectory={_data}"], (options, _) => options.DisableDashboard = true);
         foreach (var name in DomainServices.Append("gateway"))
         {
             // After the AppHost's own Identity__* (WithIdentity), so these win.
@@ -60,7 +60,12 @@ public sealed class ProductStack : IAsyncLifetime
             .WithEnvironment(client + "GrantTypes__0", "client_credentials")
             .WithEnvironment(client + "Roles__0", "Secretariat")
             .WithEnvironment(client + "Scopes__0", "reviews");
-        App = await builder.StartAsync(TimeSpan.FromMinutes(15));
+        App = await builder.BuildAsync();
+        using var start = new CancellationTokenSource(TimeSpan.FromMinutes(15));
+        await App.StartAsync(start.Token);
+        var resources = App.Services.GetRequiredService<DistributedApplicationModel>().Resources
+            .Where(r => !r.Annotations.OfType<ExplicitStartupAnnotation>().Any()).Select(r => r.Name).ToList();
+        await Task.WhenAll(resources.Select(r => App.ResourceNotifications.WaitForResourceHealthyAsync(r, start.Token)));
         GatewayGrpc = App.GetEndpoint("gateway", "grpc");
     }
 
@@ -78,7 +83,7 @@ public sealed class ProductStack : IAsyncLifetime
     /// </summary>
     public async Task StoreNoticeForAsync(string personId)
     {
-        await using var connection = new NpgsqlConnection(App.GetConnectionString("reviewsdb"));
+        await using var connection = new NpgsqlConnection(await App.GetConnectionStringAsync("reviewsdb"));
         await connection.OpenAsync();
         await using var insert = new NpgsqlCommand("""
             INSERT INTO sent_notifications (id, key, kind, offset_days, country_review_id, deadline, due_date, party, recipient_role,

@@ -1,15 +1,15 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using Google.Protobuf;
-using Grpc.Core;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using ReviewMechanism.AppHost;
-using ReviewMechanism.Hosting;
-using ReviewMechanism.Hosting.ApplicationModel;
-using ReviewMechanism.Hosting.Testing;
+using Npgsql;
+using Grpc.Core;
 using ReviewMechanism.Messaging;
 using ReviewMechanism.Nominations.V1;
 using ReviewMechanism.Reviews.V1;
@@ -17,16 +17,19 @@ using ReviewMechanism.Reviews.V1;
 namespace ReviewMechanism.AppHost.Tests.Infrastructure;
 
 /// <summary>
-/// The whole mechanism (every service behind the gateway) for end-to-end tests. Registered with identity at
-/// start, secrets generated here: a Secretariat system and a system acting as focal point of Austria
-/// (client_credentials). The reviews and nominations services read "now" as the real clock plus an offset the
-/// test writes (<see cref="MoveClockAsync"/>); e-mails go to a pickup folder as .eml files.
+/// The whole mechanism from the real AppHost, under Aspire.Hosting.Testing, with its own data folder. Registered
+/// with identity at start, secrets generated here: a Secretariat system and a system acting as focal point of
+/// Austria (client_credentials). Reviews and nominations read "now" as the real clock plus an offset the test
+/// writes (<see cref="MoveClockAsync"/>); mails go through the stack's mail server (smtp4dev), read back with
+/// <see cref="Mail"/>; every service exports its telemetry to <see cref="Telemetry"/>.
 /// </summary>
 public sealed class MechanismStack : IAsyncLifetime
 {
     public const string FocalPointParty = "AUT";
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"mechanism-e2e-{Guid.NewGuid():N}");
+    public static readonly string[] Services = ["identity", "nominations", "reviews", "documents", "engagement", "reporting", "gateway"];
+
+    private readonly TestDataFolder _data = new();
     private readonly Dictionary<string, string> _secrets = new()
     {
         ["e2e-secretariat"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
@@ -35,18 +38,19 @@ public sealed class MechanismStack : IAsyncLifetime
     private readonly Dictionary<string, string> _tokens = [];
     private IHost? _documents;
 
-    private ServiceChannels? _channels;
-
     public DistributedApplication App { get; private set; } = null!;
 
-    public string MailFolder => Path.Combine(_folder, "mail");
+    public OtlpReceiver Telemetry { get; private set; } = null!;
 
-    private string ClockFile => Path.Combine(_folder, "clock-offset");
+    public MailInbox Mail { get; private set; } = null!;
+
+    private string ClockFile => Path.Combine(_data.Path, "clock-offset");
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_folder);
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<MechanismGraph>();
+        Directory.CreateDirectory(_data.Path);
+        Telemetry = await OtlpReceiver.StartAsync();
+        var builder = await AppHostTesting.CreateBuilderAsync(_data);
         var identity = builder.CreateResourceBuilder<ProjectResource>("identity");
         Client(identity, 1, "e2e-secretariat", "Secretariat", party: null);
         Client(identity, 2, "e2e-focal-point-aut", "FocalPoint", FocalPointParty);
@@ -54,11 +58,17 @@ public sealed class MechanismStack : IAsyncLifetime
         {
             builder.CreateResourceBuilder<ProjectResource>(service).WithEnvironment("ReviewMechanism__Clock__OffsetFile", ClockFile);
         }
-        builder.CreateResourceBuilder<ProjectResource>("reviews")
-            .WithEnvironment("Reviews__Email__PickupDirectory", MailFolder)
-            .WithEnvironment("Reviews__NotificationDispatch__Interval", "00:00:01");
-        App = await builder.StartAsync(TimeSpan.FromMinutes(5));
-        _channels = new ServiceChannels(App);
+        builder.CreateResourceBuilder<ProjectResource>("reviews").WithEnvironment("Reviews__NotificationDispatch__Interval", "00:00:01");
+        foreach (var service in Services)
+        {
+            // Added after the AppHost's own OTLP settings, so these win: every span comes to this test.
+            builder.CreateResourceBuilder<ProjectResource>(service)
+                .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", Telemetry.EndpointFor(service))
+                .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
+                .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "500");
+        }
+        App = await builder.StartHealthyAsync(TimeSpan.FromMinutes(20));
+        Mail = new MailInbox(App.CreateHttpClient("mail", "http"));
     }
 
     public async Task DisposeAsync()
@@ -68,23 +78,23 @@ public sealed class MechanismStack : IAsyncLifetime
             await _documents.StopAsync();
             _documents.Dispose();
         }
-        _channels?.Dispose();
         if (App is not null)
         {
             await App.DisposeAsync();
         }
-        try
+        if (Telemetry is not null)
         {
-            Directory.Delete(_folder, recursive: true);
+            await Telemetry.DisposeAsync();
         }
-        catch (IOException)
-        {
-        }
+        _data.Dispose();
     }
 
-    public ReviewsService.ReviewsServiceClient Reviews => _channels!.Client<ReviewsService.ReviewsServiceClient>("gateway");
+    public ReviewsService.ReviewsServiceClient Reviews => App.CreateGrpcClient<ReviewsService.ReviewsServiceClient>("gateway");
 
-    public NominationsService.NominationsServiceClient Nominations => _channels!.Client<NominationsService.NominationsServiceClient>("gateway");
+    public NominationsService.NominationsServiceClient Nominations => App.CreateGrpcClient<NominationsService.NominationsServiceClient>("gateway");
+
+    /// <summary>Nominations' own grpc endpoint, not through the gateway (the publisher in the events tests).</summary>
+    public NominationsService.NominationsServiceClient NominationsDirect => App.CreateGrpcClient<NominationsService.NominationsServiceClient>("nominations");
 
     public Task<CallOptions> SecretariatAsync() => CallerAsync("e2e-secretariat");
 
@@ -94,16 +104,37 @@ public sealed class MechanismStack : IAsyncLifetime
     public async Task MoveClockAsync(TimeSpan offset) =>
         await File.WriteAllTextAsync(ClockFile, offset.ToString("c", CultureInfo.InvariantCulture));
 
+    /// <summary>Nominates a governmental expert of <paramref name="party"/> as reviewer, on nominations' own endpoint.</summary>
+    public async Task<Nomination> NominateExpertAsync(string party, string tag, int n)
+    {
+        var response = await NominationsDirect.NominateAsync(new NominateRequest
+        {
+            Party = party,
+            Role = ReviewMechanism.Events.V1.NominationRole.GovernmentalExpert,
+            Scope = new ReviewMechanism.Events.V1.NominationScope { Kind = ReviewMechanism.Events.V1.NominationScopeKind.AsReviewer },
+            Person = new PersonDetails
+            {
+                FullName = $"Expert {tag} {n}",
+                Title = "Dr.",
+                Gender = Gender.NotInformed,
+                Email = $"expert.{tag}.{n}@example.org",
+                Affiliation = "Ministry of Justice",
+            },
+        }, await SecretariatAsync());
+        return response.Nomination;
+    }
+
     /// <summary>Publishes an event of the Documents service over the real RabbitMQ, in Documents' place (its domain is not built yet).</summary>
     public async Task PublishDocumentsEventAsync<TEvent>(TEvent documentsEvent)
         where TEvent : class, IMessage
     {
         if (_documents is null)
         {
+            var connectionString = await App.GetConnectionStringAsync("messaging") ?? throw new InvalidOperationException("no messaging connection string");
             var host = Host.CreateApplicationBuilder();
             host.Services.AddMessaging(o =>
             {
-                o.ConnectionString = App.GetConnectionString("messaging");
+                o.ConnectionString = connectionString;
                 o.ServiceName = "e2e-documents";
             });
             _documents = host.Build();
@@ -112,11 +143,62 @@ public sealed class MechanismStack : IAsyncLifetime
         await _documents.Services.GetRequiredService<IBus>().Publish(documentsEvent);
     }
 
+    public async Task<NpgsqlConnection> OpenDatabaseAsync(string name)
+    {
+        var connection = new NpgsqlConnection(await App.GetConnectionStringAsync(name));
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    public async Task<long> ScalarAsync(string database, string sql)
+    {
+        await using var connection = await OpenDatabaseAsync(database);
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Person ids of the nominations stored for <paramref name="party"/> (the publisher's truth).</summary>
+    public Task<List<string>> NominatedPersonsAsync(string party) =>
+        ListAsync("nominationsdb", """SELECT "PersonId"::text FROM "Nominations" WHERE "Party" = @p""", party);
+
+    /// <summary>Person ids of the accounts identity holds for these people, one row per account.</summary>
+    public Task<List<string>> AccountPersonsAsync(IEnumerable<string> personIds) =>
+        ListAsync("identitydb", """SELECT "PersonId" FROM "AspNetUsers" WHERE "PersonId" = ANY(@p)""", personIds.ToArray());
+
+    /// <summary>Polls <paramref name="condition"/> until it holds or <paramref name="timeout"/> passes.</summary>
+    public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < until)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+            await Task.Delay(250);
+        }
+        return await condition();
+    }
+
+    private async Task<List<string>> ListAsync(string database, string sql, object parameter)
+    {
+        await using var connection = await OpenDatabaseAsync(database);
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("p", parameter);
+        var values = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetString(0));
+        }
+        return values;
+    }
+
     private async Task<CallOptions> CallerAsync(string clientId)
     {
         if (!_tokens.TryGetValue(clientId, out var token))
         {
-            using var http = App.CreateHttpClient("gateway");
+            using var http = App.CreateHttpClient("gateway", "http");
             using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["grant_type"] = "client_credentials",
@@ -147,4 +229,20 @@ public sealed class MechanismStack : IAsyncLifetime
             identity.WithEnvironment(prefix + "Parties__0", party);
         }
     }
+}
+
+[CollectionDefinition(Name)]
+public sealed class MechanismCollection : ICollectionFixture<MechanismStack>
+{
+    public const string Name = "the whole mechanism";
+}
+
+/// <summary>
+/// A stack of its own for the tests that kill services and stop the broker: a restarted identity leaves the other
+/// services unable to check tokens until they fetch its keys again, which would fail unrelated tests.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class EventsCollection : ICollectionFixture<MechanismStack>
+{
+    public const string Name = "the mechanism whose services are killed";
 }

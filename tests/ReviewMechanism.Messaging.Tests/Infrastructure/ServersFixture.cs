@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using ReviewMechanism.Hosting.Servers;
+using ReviewMechanism.LocalServers;
 using ReviewMechanism.Messaging.Tests.Data;
 
 namespace ReviewMechanism.Messaging.Tests.Infrastructure;

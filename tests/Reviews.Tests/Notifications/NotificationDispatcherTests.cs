@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Reviews.Api.Domain.Notifications;
 using Reviews.Api.Notifications;
+using ReviewMechanism.ServiceDefaults.Mail;
 using Reviews.Tests.Support;
 using ReviewMechanism.Reviews.V1;
 
@@ -73,5 +74,5 @@ public class NotificationDispatcherTests(PostgresFixture postgres)
 
     private static NotificationDispatcher Dispatcher(ServiceHarness h, string folder) => new(
         h.Db(), h.Clock, Options.Create(new NotificationOptions()),
-        new SmtpEmailSender(Options.Create(new EmailOptions { PickupDirectory = folder })), h.Signal, NullLogger<NotificationDispatcher>.Instance);
+        new NoticeMailSender(new PickupDirectoryMailSender(Options.Create(new MailOptions { PickupDirectory = folder }), TimeProvider.System)), h.Signal, NullLogger<NotificationDispatcher>.Instance);
 }

@@ -1,12 +1,12 @@
 using Microsoft.EntityFrameworkCore;
-using ReviewMechanism.Hosting.Servers;
+using ReviewMechanism.LocalServers;
 using Reviews.Api.Data;
 using Reviews.Api.Extensions;
 
 namespace Reviews.Tests.Support;
 
 /// <summary>
-/// One real PostgreSQL server (Debian's package, run by ReviewMechanism.Hosting) for the data-layer and service
+/// One real PostgreSQL server (Debian's package, run by ReviewMechanism.LocalServers) for the data-layer and service
 /// tests, on a free port with its data under /tmp/reviews-tests-*; every test gets its own database.
 /// </summary>
 public sealed class PostgresFixture : IAsyncLifetime

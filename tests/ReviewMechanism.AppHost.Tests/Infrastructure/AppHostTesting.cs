@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Grpc.Core;
+using Grpc.Net.Client;
+
+namespace ReviewMechanism.AppHost.Tests.Infrastructure;
+
+/// <summary>The AppHost under Aspire.Hosting.Testing, and what the tests do to a running stack.</summary>
+public static class AppHostTesting
+{
+    private static readonly ConditionalWeakTable<DistributedApplication, ConcurrentDictionary<string, GrpcChannel>> Channels = [];
+
+    /// <summary>
+    /// The real AppHost (ReviewMechanism.AppHost's AppHost.cs), its data in <paramref name="data"/>, ports chosen by Aspire.
+    /// The resources' own console output reaches the test log from warnings up (the rest is noise in CI).
+    /// </summary>
+    public static async Task<IDistributedApplicationTestingBuilder> CreateBuilderAsync(TestDataFolder data)
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.ReviewMechanism_AppHost>([data.Argument], (options, _) => options.DisableDashboard = true);
+        builder.Services.AddLogging(logging => logging.AddFilter("ReviewMechanism.AppHost.Resources", LogLevel.Warning));
+        return builder;
+    }
+
+    /// <summary>Builds and starts the application, then waits until every resource is healthy (databases and servers included).</summary>
+    public static async Task<DistributedApplication> StartHealthyAsync(this IDistributedApplicationTestingBuilder builder, TimeSpan timeout)
+    {
+        var app = await builder.BuildAsync();
+        using var cancel = new CancellationTokenSource(timeout);
+        await app.StartAsync(cancel.Token);
+        // Resources started only on request (Aspire's hidden project rebuilders) are not part of the start.
+        var resources = app.Services.GetRequiredService<DistributedApplicationModel>().Resources
+            .Where(r => !r.Annotations.OfType<ExplicitStartupAnnotation>().Any()).ToList();
+        try
+        {
+            await Task.WhenAll(resources.Select(r => app.ResourceNotifications.WaitForResourceHealthyAsync(r.Name, cancel.Token)));
+        }
+        catch (OperationCanceledException)
+        {
+            var states = resources.Select(r => app.ResourceNotifications.TryGetCurrentState(r.Name, out var e)
+                ? $"{r.Name}: {e.Snapshot.State?.Text} {e.Snapshot.HealthStatus}"
+                : $"{r.Name}: unknown");
+            await app.DisposeAsync();
+            throw new TimeoutException($"Not every resource was healthy within {timeout}: {string.Join("; ", states)}");
+        }
+        return app;
+    }
+
+    /// <summary>A typed client on the resource's <c>grpc</c> endpoint (h2c); one channel per resource, disposed with the application.</summary>
+    public static TClient CreateGrpcClient<TClient>(this DistributedApplication app, string resource)
+        where TClient : ClientBase
+    {
+        var channels = Channels.GetValue(app, _ => new ConcurrentDictionary<string, GrpcChannel>());
+        var channel = channels.GetOrAdd(resource, name => GrpcChannel.ForAddress(app.GetEndpoint(name, "grpc")));
+        return (TClient)(Activator.CreateInstance(typeof(TClient), (ChannelBase)channel)
+            ?? throw new InvalidOperationException($"{typeof(TClient).Name} has no constructor taking a ChannelBase."));
+    }
+
+    /// <summary>
+    /// SIGKILL to the service's own process, as a crash would (Aspire runs a project through <c>dotnet run</c>, whose
+    /// child is the service). The resource then shows as exited until <see cref="StartResourceAsync"/>.
+    /// </summary>
+    public static async Task KillServiceAsync(this DistributedApplication app, string resource)
+    {
+        var launcher = Pid(app, resource);
+        var service = ProcessTree.Children(launcher).FirstOrDefault();
+        ProcessTree.Kill(service == 0 ? launcher : service);
+        await app.ResourceNotifications.WaitForResourceAsync(resource, e => e.Snapshot.State?.Text is "Exited" or "Finished" or "FailedToStart");
+    }
+
+    /// <summary>What the dashboard's Stop does (a graceful stop of the process).</summary>
+    public static async Task StopResourceAsync(this DistributedApplication app, string resource)
+    {
+        var result = await app.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand);
+        Assert.True(result.Success, $"stop {resource}: {result.Message}");
+    }
+
+    /// <summary>What the dashboard's Start does (same ports, same data), then waits until it is healthy again.</summary>
+    public static async Task StartResourceAsync(this DistributedApplication app, string resource, TimeSpan timeout)
+    {
+        var result = await app.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand);
+        Assert.True(result.Success, $"start {resource}: {result.Message}");
+        using var cancel = new CancellationTokenSource(timeout);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancel.Token);
+    }
+
+    public static bool IsHealthy(this DistributedApplication app, string resource) =>
+        app.ResourceNotifications.TryGetCurrentState(resource, out var e) && e.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy
+        && e.Snapshot.State?.Text == KnownResourceStates.Running;
+
+    /// <summary>The resource's state, health and process for a failure message.</summary>
+    public static string Describe(this DistributedApplication app, string resource) =>
+        app.ResourceNotifications.TryGetCurrentState(resource, out var e)
+            ? $"{resource}: {e.Snapshot.State?.Text} {e.Snapshot.HealthStatus} pid {e.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value} exit {e.Snapshot.ExitCode}"
+            : $"{resource}: unknown";
+
+    private static int Pid(DistributedApplication app, string resource) =>
+        app.ResourceNotifications.TryGetCurrentState(resource, out var e)
+        && e.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } value
+        && int.TryParse(value.ToString(), out var pid)
+            ? pid
+            : throw new InvalidOperationException($"{resource} has no process: {Describe(app, resource)}");
+}

@@ -15,7 +15,7 @@ namespace Interop.Tests;
 public sealed class BadInputThroughGatewayTests(ProductStack stack, ITestOutputHelper output)
 {
     private const int MaxMessage = 400;
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(45);
 
     private static IEnumerable<Rpc> Served => RpcCatalog.All.Where(r => r.Declaration is { Scheme: null });
 

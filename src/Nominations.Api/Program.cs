@@ -4,7 +4,7 @@ using Nominations.Api.Grpc;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddNominationsServices();
+builder.AddNominationsService();
 
 var app = builder.Build();
 

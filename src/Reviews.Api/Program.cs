@@ -4,7 +4,7 @@ using Reviews.Api.Grpc;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddReviewsApplication();
+builder.AddReviewsService();
 
 var app = builder.Build();
 

@@ -18,7 +18,7 @@ public static class NominationsServiceExtensions
     /// events, over <c>ConnectionStrings__messaging</c>), the domain workflow and queries, and the deadlines
     /// (section <c>Nominations:Deadlines</c>).
     /// </summary>
-    public static IHostApplicationBuilder AddNominationsServices(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddNominationsService(this IHostApplicationBuilder builder)
     {
         builder.AddDefaultAuthentication();
         builder.AddNpgsqlDbContext<NominationsDbContext>(DatabaseResource);

@@ -40,7 +40,7 @@ public class ReviewsOverHttp2Tests(PostgresFixture postgres)
         builder.Services.AddMechanismAuthorization();
         builder.Services.AddAuthentication(HeaderAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, HeaderAuthenticationHandler>(HeaderAuthenticationHandler.SchemeName, _ => { });
-        builder.AddReviewsApplication();
+        builder.AddReviewsService();
         await using var app = builder.Build();
         app.MapGrpcService<ReviewsGrpcService>();
         await app.StartAsync();

@@ -1,31 +1,27 @@
 using System.Globalization;
-using System.Reflection;
+using ReviewMechanism.Parties;
 using Reviews.Api.Domain.Common;
 
 namespace Reviews.Api.Domain.Parties;
 
 /// <summary>
-/// Reads the parties data file (parties.csv, a snapshot of mid-2023 with 0/1 flags per instrument) and
-/// ratification-dates.csv (the dates the sources give). A flagged instrument without a known date gets
+/// Reads the mechanism's party list (<see cref="PartyFiles"/>: parties.csv, a snapshot of mid-2023 with 0/1 flags per
+/// instrument, and ratification-dates.csv, the dates the sources give) into the Reviews domain's parties. A flagged instrument without a known date gets
 /// <see cref="DatePrecision.NotRecorded"/>. DOUBTFUL notes are kept on the party as data.
 /// </summary>
 public static class PartySeedLoader
 {
-    public const string PartiesResource = "Reviews.Api.Data.Seed.parties.csv";
-    public const string DatesResource = "Reviews.Api.Data.Seed.ratification-dates.csv";
-
     private static readonly string[] PartiesHeader = ["iso3", "name", "un_regional_group", "untoc", "tip", "som", "fir", "notes"];
     private static readonly string[] DatesHeader = ["iso3", "instrument", "date", "precision", "source"];
 
     /// <summary>The date of the data file's snapshot (parties as of mid-2023, see parties-SOURCES.md).</summary>
-    public static readonly DateTimeOffset SnapshotDate = new(2023, 6, 30, 0, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset SnapshotDate = PartyFiles.SnapshotDate;
 
-    /// <summary>The parties embedded in this assembly, recorded as of the snapshot date.</summary>
+    /// <summary>The mechanism's party list, recorded as of the snapshot date.</summary>
     public static IReadOnlyList<Party> LoadEmbedded()
     {
-        var assembly = typeof(PartySeedLoader).Assembly;
-        using var parties = OpenResource(assembly, PartiesResource);
-        using var dates = OpenResource(assembly, DatesResource);
+        using var parties = PartyFiles.OpenParties();
+        using var dates = PartyFiles.OpenRatificationDates();
         return Load(parties, dates, SnapshotDate, "seed:parties.csv");
     }
 
@@ -159,7 +155,4 @@ public static class PartySeedLoader
         }
         return result;
     }
-
-    private static StreamReader OpenResource(Assembly assembly, string name) =>
-        new(assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException($"Embedded resource {name} is missing."));
 }

@@ -8,7 +8,7 @@ using Reviews.Api.Notifications;
 
 namespace Reviews.Api.Extensions;
 
-public static class ReviewsApplicationExtensions
+public static class ReviewsServiceExtensions
 {
     /// <summary>
     /// The Reviews service: token validation, the database (<c>ConnectionStrings__reviewsdb</c>; migrations applied
@@ -16,7 +16,7 @@ public static class ReviewsApplicationExtensions
     /// rows written by <see cref="Data.ReviewsDbContext"/>'s saves; inbox consumers of the Nominations and Documents
     /// events), the configurable rules, the notice dispatcher and the e-mail sender.
     /// </summary>
-    public static IHostApplicationBuilder AddReviewsApplication(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddReviewsService(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         var configuration = builder.Configuration;

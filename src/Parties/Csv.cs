@@ -1,9 +1,9 @@
 using System.Text;
 
-namespace Reviews.Api.Domain.Parties;
+namespace ReviewMechanism.Parties;
 
 /// <summary>A minimal RFC 4180 reader (quoted fields, doubled quotes, commas and line breaks inside quotes).</summary>
-internal static class Csv
+public static class Csv
 {
     public static IEnumerable<List<string>> Read(TextReader reader)
     {

@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Gateway.Proxy;
 
 /// <summary>
-/// The client's request body as YARP reads it to forward it: bytes are counted against the route's body limit as
-/// they pass, without buffering. Over the limit, the read fails (YARP stops forwarding and cancels the service's request) and the
+/// The client's request body as YARP reads it to forward it: bytes are counted against the route's body limit
+/// and each gRPC message's length prefix is checked against the message limit as the bytes pass, without
+/// buffering. Over a limit, the read fails (YARP stops forwarding and cancels the service's request) and the
 /// violation is recorded for <see cref="ProxyErrorMiddleware"/>; if the response had already started, the
 /// client's stream is reset with ENHANCE_YOUR_CALM, which gRPC clients report as RESOURCE_EXHAUSTED.
 /// </summary>
-public sealed class LimitedRequestBody(Stream inner, HttpContext context, long maxBody) : Stream
+public sealed class LimitedRequestBody(Stream inner, HttpContext context, long? maxBody, GrpcMessageSizeMeter? messages) : Stream
 {
     private const int EnhanceYourCalm = 0xB;
     private long _total;
@@ -20,10 +21,10 @@ public sealed class LimitedRequestBody(Stream inner, HttpContext context, long m
         {
             read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge && maxBody is { } limit)
         {
             // Kestrel's own limit (YARP sets it from the route on requests that do not stream): the same answer.
-            Refuse($"The request body is larger than the limit of {maxBody} bytes.");
+            Refuse($"The request body is larger than the limit of {limit} bytes.");
             throw;
         }
         Check(buffer.Span[..read]);
@@ -43,9 +44,17 @@ public sealed class LimitedRequestBody(Stream inner, HttpContext context, long m
     private void Check(ReadOnlySpan<byte> data)
     {
         _total += data.Length;
-        if (_total > maxBody)
+        string? problem = null;
+        if (maxBody is { } limit && _total > limit)
         {
-            var problem = $"The request body is larger than the limit of {maxBody} bytes.";
+            problem = $"The request body is larger than the limit of {limit} bytes.";
+        }
+        else if (messages is not null && !messages.Observe(data))
+        {
+            problem = $"A request message of {messages.OversizedMessageLength} bytes is larger than the limit of {messages.Limit} bytes.";
+        }
+        if (problem is not null)
+        {
             Refuse(problem);
             throw new IOException(problem);
         }

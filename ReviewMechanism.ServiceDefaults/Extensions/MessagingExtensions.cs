@@ -2,7 +2,10 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using ReviewMechanism.Messaging;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ReviewMechanism.Messaging.Inbox;
 using ReviewMechanism.Messaging.Outbox;
+using ReviewMechanism.ServiceDefaults.Errors;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -23,6 +26,9 @@ public static class MessagingExtensions
         }
         var section = builder.Configuration.GetSection("Messaging");
         var serviceName = ServiceNames.Messaging(builder);
+        // The one rule for refused events: a DomainException (a rule of this service said no) is not retried but goes to
+        // <queue>_error at once; a concurrency conflict and every other failure is retried first.
+        builder.Services.TryAddSingleton<IEventRefusalRule>(new EventRefusalRule(e => e is DomainException { Kind: not DomainErrorKind.Conflict }));
         builder.Services.AddMessaging(
             o =>
             {
@@ -37,7 +43,8 @@ public static class MessagingExtensions
     /// <summary>
     /// <see cref="AddMessaging(IHostApplicationBuilder, Action{IBusRegistrationConfigurator}?, string)"/> plus the
     /// transactional outbox of <typeparamref name="TContext"/> (settings from <c>Messaging:Outbox</c>):
-    /// inject <see cref="IIntegrationEventOutbox"/> and call <c>Add(evt)</c> before <c>SaveChanges</c>.
+    /// inject <see cref="IIntegrationEventOutbox"/> and call <c>Add(evt)</c> before <c>SaveChanges</c>; and its inbox:
+    /// consumers inject <see cref="IIntegrationEventInbox"/> and apply each event through it.
     /// </summary>
     public static IHostApplicationBuilder AddMessaging<TContext>(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? configureBus = null, string connectionName = "messaging")
         where TContext : DbContext
@@ -45,6 +52,7 @@ public static class MessagingExtensions
         builder.AddMessaging(configureBus, connectionName);
         var outbox = builder.Configuration.GetSection("Messaging:Outbox");
         builder.Services.AddIntegrationEventOutbox<TContext>(o => outbox.Bind(o));
+        builder.Services.AddIntegrationEventInbox<TContext>();
         return builder;
     }
 }

@@ -223,7 +223,7 @@ public sealed class AccountLifecycleTests(PostgresFixture postgres)
     public async Task NominationWithoutAValidEmailOrPartyIsRefusedWithTheReason()
     {
         await using var app = await IdentityApp.StartAsync(postgres);
-        var error = await Assert.ThrowsAsync<AccountException>(() => app.WithScopeAsync(sp =>
+        var error = await Assert.ThrowsAsync<ReviewMechanism.ServiceDefaults.Errors.DomainException>(() => app.WithScopeAsync(sp =>
             sp.GetRequiredService<AccountLifecycle>().HandlePersonNominatedAsync(new PersonNominated
             {
                 NominationId = "bad-1", Party = "Austria", Role = NominationRole.FocalPoint, FullName = "X", Email = "not-an-email",

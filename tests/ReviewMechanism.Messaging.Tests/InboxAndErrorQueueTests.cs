@@ -82,6 +82,7 @@ public sealed class InboxAndErrorQueueTests : IClassFixture<ServersFixture>, IDi
         await Eventually.HoldsAsync(async () => await consumer.ErrorQueues.CountAsync(queue) == 1, Patience, "the poison message in the error queue");
         await Eventually.HoldsAsync(async () => await TallyAsync(consumer, "ITA") == 1, Patience, "the healthy message applied");
         Assert.Equal(0, await TallyAsync(consumer, "ZZZ"));
+        Assert.Equal(3, consumer.Poison.Attempts("ZZZ")); // a failure that is not a refusal is retried (RetryLimit = 2) first
         var counts = await consumer.ErrorQueues.CountAllAsync();
         Assert.Contains(counts, c => c.Queue == queue && c.ErrorQueue == queue + "_error" && c.Messages == 1);
         var faulted = Assert.Single(await consumer.ErrorQueues.PeekAsync(queue));
@@ -98,6 +99,29 @@ public sealed class InboxAndErrorQueueTests : IClassFixture<ServersFixture>, IDi
         Assert.Equal(0, await consumer.ErrorQueues.CountAsync(queue));
         Assert.Contains(consumer.Deliveries.Of(nameof(PartyTallyConsumer)), d => d.MessageId == poisonId);
         Assert.Contains(consumer.Deliveries.Of(nameof(PartyTallyConsumer)), d => d.MessageId == healthyId);
+    }
+
+    [Fact]
+    public async Task ARefusedEventGoesToTheErrorQueueAtOnceWithoutRetriesAndNothingOfItIsStored()
+    {
+        await using var consumer = await StartConsumerAsync();
+        await using var publisher = await StartPublisherAsync();
+        var queue = TallyQueue(consumer);
+        consumer.Poison.Refuse("XXX");
+
+        var refusedId = await StoreAsync(publisher, "XXX", "n-xxx-1");
+
+        await Eventually.HoldsAsync(async () => await consumer.ErrorQueues.CountAsync(queue) == 1, Patience, "the refused event in the error queue");
+        Assert.Equal(1, consumer.Poison.Attempts("XXX"));
+        Assert.Equal(0, await TallyAsync(consumer, "XXX"));
+        Assert.Equal(0, await consumer.QueryAsync(db => db.Set<InboxMessage>().CountAsync(m => m.MessageId == refusedId)));
+        var faulted = Assert.Single(await consumer.ErrorQueues.PeekAsync(queue));
+        Assert.Equal(refusedId.ToString(), faulted.MessageId);
+        Assert.Contains("not a party this service counts", faulted.ExceptionMessage, StringComparison.Ordinal);
+
+        consumer.Poison.Heal("XXX");
+        Assert.Equal(1, await consumer.ErrorQueues.ReplayAsync(queue));
+        await Eventually.HoldsAsync(async () => await TallyAsync(consumer, "XXX") == 1, Patience, "the replayed event applied");
     }
 
     [Fact]

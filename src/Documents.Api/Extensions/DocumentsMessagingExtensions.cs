@@ -11,7 +11,6 @@ public static class DocumentsMessagingExtensions
     /// </summary>
     public static IHostApplicationBuilder AddDocumentsMessaging(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddScoped<InboxApplication>();
         builder.Services.AddScoped<ReadModelProjection>();
         if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("messaging")))
         {

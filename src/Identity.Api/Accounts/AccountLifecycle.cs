@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using ReviewMechanism.Events.V1;
 using ReviewMechanism.ServiceDefaults.Authorization;
+using ReviewMechanism.ServiceDefaults.Errors;
 
 namespace Identity.Api.Accounts;
 
@@ -35,7 +36,8 @@ public sealed partial class AccountLifecycle(
         if (existing is not null) return new NominationOutcome(existing.UserId, null, AlreadyProcessed: true);
 
         var problems = ValidateNomination(nomination);
-        if (problems.Count > 0) throw new AccountException($"Nomination {nomination.NominationId} cannot create an account: {string.Join("; ", problems)}.");
+        // A refusal (DomainException): the event goes to the error queue without retries (docs/messaging.md).
+        if (problems.Count > 0) throw DomainException.Invalid("nomination", $"Nomination {nomination.NominationId} cannot create an account: {string.Join("; ", problems)}.");
         var role = NominationRoles.ToMechanismRole(nomination.Role)!;
         var party = nomination.Party.ToUpperInvariant();
         var now = clock.GetUtcNow();

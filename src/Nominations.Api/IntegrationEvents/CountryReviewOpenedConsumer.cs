@@ -1,5 +1,4 @@
 using MassTransit;
-using Nominations.Api.Data;
 using Nominations.Api.Domain.Workflow;
 using ReviewMechanism.Events.V1;
 using ReviewMechanism.Messaging.Inbox;
@@ -8,18 +7,15 @@ namespace Nominations.Api.IntegrationEvents;
 
 /// <summary>
 /// A country review was opened: its parties may now nominate for it, and its start date starts the nomination
-/// deadlines (focal point 2 weeks, governmental experts 4 weeks).
+/// deadlines (focal point 2 weeks, governmental experts 4 weeks) (queue <c>nominations.country-review-opened</c>).
 /// </summary>
-public sealed class CountryReviewOpenedConsumer(NominationsDbContext db, ReviewCatalogUpdater catalog)
-    : IdempotentConsumer<CountryReviewOpened, NominationsDbContext>(db)
+public sealed class CountryReviewOpenedConsumer(IIntegrationEventInbox inbox, ReviewCatalogUpdater catalog) : IConsumer<CountryReviewOpened>
 {
-    protected override string ConsumerName => "nominations.country-review-opened";
-
-    protected override Task HandleAsync(CountryReviewOpened message, ConsumeContext<CountryReviewOpened> context, CancellationToken cancellationToken) =>
+    public Task Consume(ConsumeContext<CountryReviewOpened> context) => inbox.ApplyOnceAsync(context, (message, ct) =>
         catalog.UpsertReviewAsync(
             message.CountryReviewId,
             message.PartyUnderReview,
             ReviewPartyEntries.Reviewers(message.Parties),
             message.StartDate?.ToDateTimeOffset(),
-            cancellationToken);
+            ct));
 }

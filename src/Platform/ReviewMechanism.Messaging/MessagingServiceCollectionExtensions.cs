@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ReviewMechanism.Messaging.Configuration;
 using ReviewMechanism.Messaging.ErrorQueues;
+using ReviewMechanism.Messaging.Inbox;
 using ReviewMechanism.Messaging.Outbox;
 using ReviewMechanism.Messaging.Serialization;
 
@@ -16,7 +17,7 @@ public static partial class MessagingServiceCollectionExtensions
 {
     /// <summary>
     /// MassTransit 8 over RabbitMQ with publisher confirms, protobuf messages in JSON, queues named per
-    /// service (<see cref="ServiceEndpointNameFormatter"/>), in-memory retries before <c>&lt;queue&gt;_error</c>,
+    /// service (<see cref="ServiceEndpointNameFormatter"/>), in-memory retries before <c>&lt;queue&gt;_error</c> (none for a refusal: <see cref="IEventRefusalRule"/>),
     /// and <see cref="IErrorQueues"/>. Register the service's consumers in <paramref name="configureBus"/>
     /// (<c>x.AddConsumer&lt;PersonNominatedConsumer&gt;()</c>).
     /// </summary>
@@ -34,6 +35,7 @@ public static partial class MessagingServiceCollectionExtensions
             "Messaging:ConnectionString (ConnectionStrings:messaging) must be an amqp:// URI.");
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ReceiveQueueRegistry>();
+        services.TryAddSingleton<IEventRefusalRule>(new EventRefusalRule());
         services.TryAddSingleton<IErrorQueues, RabbitMqErrorQueues>();
         var formatter = new ServiceEndpointNameFormatter(serviceName);
         services.AddOptions<MassTransitHostOptions>().Configure(o =>
@@ -49,7 +51,12 @@ public static partial class MessagingServiceCollectionExtensions
             {
                 var settings = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
                 context.GetRequiredService<ReceiveQueueRegistry>().Add(name);
-                endpoint.UseMessageRetry(r => r.Exponential(settings.RetryLimit, settings.RetryMinInterval, settings.RetryMaxInterval, settings.RetryIntervalDelta));
+                var refusals = context.GetRequiredService<IEventRefusalRule>();
+                endpoint.UseMessageRetry(r =>
+                {
+                    r.Exponential(settings.RetryLimit, settings.RetryMinInterval, settings.RetryMaxInterval, settings.RetryIntervalDelta);
+                    r.Ignore<Exception>(refusals.IsRefusal);
+                });
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {
                     rabbit.PrefetchCount = settings.PrefetchCount;
@@ -100,6 +107,19 @@ public static partial class MessagingServiceCollectionExtensions
         services.TryAddScoped<IIntegrationEventOutbox, IntegrationEventOutbox<TContext>>();
         services.ConfigureDbContext<TContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<OutboxWakeInterceptor<TContext>>()));
         services.AddHostedService<OutboxRelay<TContext>>();
+        return services;
+    }
+
+    /// <summary>
+    /// The inbox of <typeparamref name="TContext"/>: <see cref="IIntegrationEventInbox"/> (scoped), through which every
+    /// consumer applies its events. Add <see cref="IInboxInterceptor"/>s to run steps around each event.
+    /// </summary>
+    public static IServiceCollection AddIntegrationEventInbox<TContext>(this IServiceCollection services)
+        where TContext : DbContext
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IEventRefusalRule>(new EventRefusalRule());
+        services.TryAddScoped<IIntegrationEventInbox, IntegrationEventInbox<TContext>>();
         return services;
     }
 

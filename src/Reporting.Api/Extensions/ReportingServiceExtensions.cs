@@ -9,6 +9,7 @@ using Reporting.Api.Data;
 using Reporting.Api.Data.Projections;
 using Reporting.Api.Domain.Figures;
 using Reporting.Api.IntegrationEvents;
+using ReviewMechanism.Messaging.Inbox;
 
 namespace Reporting.Api.Extensions;
 
@@ -60,10 +61,13 @@ public static class ReportingServiceExtensions
         return builder;
     }
 
-    /// <summary>The consumers (queues <c>reporting.*</c>), each applying events once through <see cref="ReadModelInbox"/>.</summary>
+    /// <summary>
+    /// The consumers (queues <c>reporting.*</c>), each applying events once through the platform's inbox, with
+    /// <see cref="ReadModelInboxInterceptor"/> around each (the read-model lock, then the report cache).
+    /// </summary>
     public static IHostApplicationBuilder AddReportingMessaging(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddScoped<ReadModelInbox>();
+        builder.Services.AddScoped<IInboxInterceptor, ReadModelInboxInterceptor>();
         if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("messaging")))
         {
             return builder;

@@ -1,4 +1,5 @@
 using MassTransit;
+using ReviewMechanism.Messaging.Inbox;
 using Reporting.Api.Data.Projections;
 using ReviewMechanism.Events.V1;
 
@@ -8,7 +9,7 @@ namespace Reporting.Api.IntegrationEvents;
 /// The Documents service's events: questionnaires and written feedback transmitted, lists of observations finalized
 /// (with their technical assistance needs), summaries and documents published (queue <c>reporting.document-events</c>).
 /// </summary>
-public sealed class DocumentEventsConsumer(ReadModelInbox inbox, DocumentProjection projection)
+public sealed class DocumentEventsConsumer(IIntegrationEventInbox inbox, DocumentProjection projection)
     : IConsumer<QuestionnaireTransmitted>, IConsumer<WrittenFeedbackTransmitted>, IConsumer<ListOfObservationsFinalized>,
       IConsumer<SummaryPublished>, IConsumer<DocumentPublished>
 {

@@ -1,4 +1,5 @@
 using MassTransit;
+using ReviewMechanism.Messaging.Inbox;
 using Reporting.Api.Data.Projections;
 using ReviewMechanism.Events.V1;
 
@@ -8,7 +9,7 @@ namespace Reporting.Api.IntegrationEvents;
 /// The Engagement service's events: constructive-dialogue applications (submitted, decided, withdrawn, attendance)
 /// and SE4U training registrations (recorded, cancelled, completed) (queue <c>reporting.engagement-events</c>).
 /// </summary>
-public sealed class EngagementEventsConsumer(ReadModelInbox inbox, EngagementProjection projection)
+public sealed class EngagementEventsConsumer(IIntegrationEventInbox inbox, EngagementProjection projection)
     : IConsumer<DialogueApplicationSubmitted>, IConsumer<DialogueApplicationDecided>, IConsumer<DialogueApplicationWithdrawn>,
       IConsumer<DialogueAttendanceRecorded>, IConsumer<TrainingRegistrationRecorded>, IConsumer<TrainingRegistrationCancelled>,
       IConsumer<TrainingCompleted>

@@ -1,11 +1,12 @@
 using MassTransit;
+using ReviewMechanism.Messaging.Inbox;
 using Reporting.Api.Data.Projections;
 using ReviewMechanism.Events.V1;
 
 namespace Reporting.Api.IntegrationEvents;
 
 /// <summary>The Nominations service's events: nominations, substitutions, withdrawals (queue <c>reporting.nomination-events</c>).</summary>
-public sealed class NominationEventsConsumer(ReadModelInbox inbox, NominationProjection projection)
+public sealed class NominationEventsConsumer(IIntegrationEventInbox inbox, NominationProjection projection)
     : IConsumer<PersonNominated>, IConsumer<FocalPointReplaced>, IConsumer<NominationWithdrawn>
 {
     public Task Consume(ConsumeContext<PersonNominated> context) =>

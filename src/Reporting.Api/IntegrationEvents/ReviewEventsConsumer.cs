@@ -1,11 +1,12 @@
 using MassTransit;
+using ReviewMechanism.Messaging.Inbox;
 using Reporting.Api.Data.Projections;
 using ReviewMechanism.Events.V1;
 
 namespace Reporting.Api.IntegrationEvents;
 
 /// <summary>The Reviews service's events: reviews opened, their parties, stages and languages (queue <c>reporting.review-events</c>).</summary>
-public sealed class ReviewEventsConsumer(ReadModelInbox inbox, ReviewProjection projection)
+public sealed class ReviewEventsConsumer(IIntegrationEventInbox inbox, ReviewProjection projection)
     : IConsumer<CountryReviewOpened>, IConsumer<CountryReviewStageChanged>, IConsumer<CountryReviewPartiesChanged>, IConsumer<WorkingLanguagesAgreed>
 {
     public Task Consume(ConsumeContext<CountryReviewOpened> context) =>

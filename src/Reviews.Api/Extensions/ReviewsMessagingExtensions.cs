@@ -11,7 +11,6 @@ public static class ReviewsMessagingExtensions
     /// </summary>
     public static IHostApplicationBuilder AddReviewsMessaging(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddScoped<InboxConsumption>();
         if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("messaging")))
         {
             return builder;

@@ -1,14 +1,10 @@
 namespace Reviews.Api.IntegrationEvents;
 
 /// <summary>
-/// What handling an incoming event did: the reviews it changed, or why a rule refused it. A refused event is not
-/// retried (the same message would be refused again); it is logged with its reason.
+/// What handling an incoming event changed: the reviews it moved on. A refusal is not an outcome but a
+/// <see cref="ReviewMechanism.ServiceDefaults.Errors.DomainException"/> (the inbox sends the event to the error queue).
 /// </summary>
-public sealed record EventOutcome(IReadOnlyList<string> ChangedReviews, string? Refusal)
+public sealed record EventOutcome(IReadOnlyList<string> ChangedReviews)
 {
-    public static EventOutcome Changed(IReadOnlyList<string> reviews) => new(reviews, null);
-
-    public static EventOutcome Refused(string reason) => new([], reason);
-
-    public bool WasRefused => Refusal is not null;
+    public static EventOutcome Changed(IReadOnlyList<string> reviews) => new(reviews);
 }

@@ -15,7 +15,9 @@ namespace Reviews.Api.IntegrationEvents;
 /// <summary>
 /// Applies the events of the Nominations and Documents services to the country reviews: focal points and experts
 /// nominated, replaced or withdrawn (blockers, the start of a review), and the questionnaire, feedback and list of
-/// observations that move the stages. The messaging library's consumers call it inside their inbox transaction.
+/// observations that move the stages. The consumers call it through the platform's inbox (one transaction with the
+/// inbox row); a rule refusing an event throws <see cref="DomainException"/>: nothing is stored and the event goes to
+/// the error queue without retries (docs/messaging.md).
 /// </summary>
 public sealed class ReviewsEventHandler(ReviewsDbContext db, TimeProvider time, IOptions<ReviewTimelineOptions> timeline, ILogger<ReviewsEventHandler> logger)
 {
@@ -61,7 +63,7 @@ public sealed class ReviewsEventHandler(ReviewsDbContext db, TimeProvider time, 
         {
             if (message.SuccessorEmail.Length == 0)
             {
-                return EventOutcome.Refused($"The replacement of the focal point of {party} names no successor contact (successor_email) and no nomination {message.SuccessorNominationId} is known.");
+                throw DomainException.Invalid("successor_email", $"The replacement of the focal point of {party} names no successor contact (successor_email) and no nomination {message.SuccessorNominationId} is known.");
             }
             successor = KnownNomination.Create(
                 message.SuccessorNominationId, party, DomainRole.FocalPoint, Scope(message.Scope), message.Scope?.CountryReviewId,
@@ -112,17 +114,9 @@ public sealed class ReviewsEventHandler(ReviewsDbContext db, TimeProvider time, 
         var review = await db.CountryReviews.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (review is null)
         {
-            return Refuse($"No country review {id} exists.");
+            throw DomainException.NotFound("COUNTRY_REVIEW_NOT_FOUND", $"country-review/{id}", $"No country review {id} exists.");
         }
-        try
-        {
-            change(review);
-        }
-        catch (DomainException error)
-        {
-            db.ChangeTracker.Clear();
-            return Refuse(error.Message);
-        }
+        change(review);
         await db.SaveChangesAsync(cancellationToken);
         return EventOutcome.Changed([review.Id]);
     }
@@ -162,12 +156,6 @@ public sealed class ReviewsEventHandler(ReviewsDbContext db, TimeProvider time, 
             logger.LogWarning("Nomination {NominationId} not applied to {Refusal}", nomination.NominationId, refusal);
         }
         return EventOutcome.Changed(changed);
-    }
-
-    private EventOutcome Refuse(string reason)
-    {
-        logger.LogWarning("Event refused: {Reason}", reason);
-        return EventOutcome.Refused(reason);
     }
 
     /// <summary>The event's own time; the time of handling when the publisher left it out.</summary>

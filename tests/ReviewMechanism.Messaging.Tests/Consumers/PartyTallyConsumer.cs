@@ -7,20 +7,25 @@ using ReviewMechanism.Messaging.Tests.Data;
 
 namespace ReviewMechanism.Messaging.Tests.Consumers;
 
-/// <summary>Counts nominations per party, idempotently (through the inbox).</summary>
-public sealed class PartyTallyConsumer(TestServiceContext db, DeliveryLog log, PoisonSwitch poison)
-    : IdempotentConsumer<PersonNominated, TestServiceContext>(db)
+/// <summary>Counts nominations per party, idempotently (through the inbox, as every service's consumers do).</summary>
+public sealed class PartyTallyConsumer(IIntegrationEventInbox inbox, TestServiceContext db, DeliveryLog log, PoisonSwitch poison)
+    : IConsumer<PersonNominated>
 {
-    protected override async Task HandleAsync(PersonNominated message, ConsumeContext<PersonNominated> context, CancellationToken cancellationToken)
+    public Task Consume(ConsumeContext<PersonNominated> context) => inbox.ApplyOnceAsync(context, async (message, ct) =>
     {
+        poison.Attempt(message.Party);
+        if (poison.Refuses(message.Party))
+        {
+            throw new EventRefusedException($"{message.Party} is not a party this service counts.");
+        }
         if (poison.Fails(message.Party))
         {
             throw new InvalidOperationException($"Nominations of {message.Party} cannot be counted.");
         }
         // An atomic increment: messages of one party are consumed concurrently.
-        await DbContext.Database.ExecuteSqlAsync(
+        await db.Database.ExecuteSqlAsync(
             $"INSERT INTO party_tallies (party, nominations) VALUES ({message.Party}, 1) ON CONFLICT (party) DO UPDATE SET nominations = party_tallies.nominations + 1",
-            cancellationToken);
+            ct);
         log.Add(new Delivery(nameof(PartyTallyConsumer), context.MessageId!.Value, Activity.Current?.TraceId, message));
-    }
+    });
 }

@@ -60,6 +60,7 @@ public sealed class TestService : IAsyncDisposable
             o.MaxBackoff = TimeSpan.FromSeconds(2);
             o.PublishTimeout = TimeSpan.FromSeconds(3);
         });
+        builder.Services.AddIntegrationEventInbox<TestServiceContext>();
         var host = builder.Build();
         await host.StartAsync();
         var service = new TestService(host);

@@ -5,11 +5,11 @@ using ReviewMechanism.Messaging.Inbox;
 namespace ReviewMechanism.ServiceDefaults.Tests.Data;
 
 /// <summary>Writes a note when a questionnaire was submitted (idempotently, through the inbox).</summary>
-public sealed class QuestionnaireSubmittedNoteConsumer(ReviewNotesDb db) : IdempotentConsumer<QuestionnaireTransmitted, ReviewNotesDb>(db)
+public sealed class QuestionnaireSubmittedNoteConsumer(IIntegrationEventInbox inbox, ReviewNotesDb db) : IConsumer<QuestionnaireTransmitted>
 {
-    protected override Task HandleAsync(QuestionnaireTransmitted message, ConsumeContext<QuestionnaireTransmitted> context, CancellationToken cancellationToken)
+    public Task Consume(ConsumeContext<QuestionnaireTransmitted> context) => inbox.ApplyOnceAsync(context, (message, _) =>
     {
-        DbContext.Notes.Add(new ReviewNote { Id = Guid.NewGuid(), CountryReviewId = message.CountryReviewId, Text = $"Questionnaire submitted by {message.Party}" });
+        db.Notes.Add(new ReviewNote { Id = Guid.NewGuid(), CountryReviewId = message.CountryReviewId, Text = $"Questionnaire submitted by {message.Party}" });
         return Task.CompletedTask;
-    }
+    });
 }

@@ -178,9 +178,9 @@ public class ReviewsServiceTests(PostgresFixture postgres)
         Assert.Equal("STAGE_ORDER", error.Precondition().Type);
         Assert.Contains("are not yet nominated", error.Status.Detail);
 
-        var refused = await h.Events().HandleAsync(new QuestionnaireTransmitted { CountryReviewId = $"{pairing.PartyUnderReview}-C1", Party = pairing.PartyUnderReview, OccurredAt = Timestamp.FromDateTimeOffset(h.Clock.GetUtcNow()) }, default);
-        Assert.True(refused.WasRefused);
-        Assert.Contains("stage cannot be skipped", refused.Refusal);
+        var refused = await Assert.ThrowsAsync<ReviewMechanism.ServiceDefaults.Errors.DomainException>(() => h.Events().HandleAsync(
+            new QuestionnaireTransmitted { CountryReviewId = $"{pairing.PartyUnderReview}-C1", Party = pairing.PartyUnderReview, OccurredAt = Timestamp.FromDateTimeOffset(h.Clock.GetUtcNow()) }, default));
+        Assert.Contains("stage cannot be skipped", refused.Message);
     }
 
     [Fact]

@@ -26,4 +26,7 @@ public static class MessagingTelemetry
 
     public static readonly Counter<long> InboxDuplicates =
         Meter.CreateCounter<long>("reviewmechanism.inbox.duplicates", "{message}", "Redelivered messages acknowledged without being applied again.");
+
+    public static readonly Counter<long> InboxRefusals =
+        Meter.CreateCounter<long>("reviewmechanism.inbox.refusals", "{message}", "Events a consumer refused by its rules (sent to the error queue without retries).");
 }

@@ -91,7 +91,7 @@ public sealed class KeyRotationTests(PostgresFixture postgres)
     [Fact]
     public async Task KeysAreStoredProtectedAndSurviveARestart()
     {
-        var connectionString = await postgres.CreateDatabaseAsync();
+        var connectionString = await postgres.NewDatabaseAsync();
         List<string> kids;
         string accessToken, refreshToken;
         await using (var first = await IdentityApp.StartOnAsync(connectionString))

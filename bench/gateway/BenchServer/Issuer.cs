@@ -1,52 +1,16 @@
-using System.Security.Cryptography;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
+using ReviewMechanism.Bench;
 
 namespace BenchServer;
 
 /// <summary>
-/// Discovery and JWKS for the gateway's JwtBearer, and one RS256 access token shaped like the identity
-/// service's (typ at+jwt, aud review-mechanism, sub, client_id, scope, role) written to a file. The key
-/// lives only in this process. Prints "LISTENING port".
+/// The run's identity stand-in (<see cref="BenchIssuer"/>) with one partner access token (sub, client_id, scope reviews,
+/// role Partner) written to --token-file.
 /// </summary>
 internal static class Issuer
 {
-    public static async Task<int> RunAsync(string[] args)
-    {
-        var issuer = Arguments.Get(args, "--issuer");
-        var tokenFile = Arguments.Get(args, "--token-file");
-        var key = new RsaSecurityKey(RSA.Create(2048)) { KeyId = "bench-key" };
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{Arguments.Int(args, "--port", 0)}");
-        var app = builder.Build();
-        var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(key);
-        app.MapGet("/.well-known/openid-configuration", (HttpContext context) => Results.Json(new Dictionary<string, object>
-        {
-            ["issuer"] = issuer,
-            ["jwks_uri"] = $"http://{context.Request.Host}/.well-known/jwks",
-        }));
-        app.MapGet("/.well-known/jwks", () => Results.Json(new { keys = new[] { new { kty = jwk.Kty, use = "sig", kid = jwk.Kid, alg = "RS256", n = jwk.N, e = jwk.E } } }));
-        await app.StartAsync();
-
-        var now = DateTime.UtcNow;
-        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = issuer,
-            Audience = "review-mechanism",
-            Claims = new Dictionary<string, object> { ["sub"] = "bench-partner", ["client_id"] = "bench-partner", ["scope"] = "reviews", ["role"] = new[] { "Partner" } },
-            IssuedAt = now,
-            NotBefore = now,
-            Expires = now.AddHours(2),
-            TokenType = "at+jwt",
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
-        });
-        await File.WriteAllTextAsync(tokenFile, token);
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        Console.WriteLine($"LISTENING {address.Port}");
-        await app.WaitForShutdownAsync();
-        return 0;
-    }
+    public static Task<int> RunAsync(string[] args) =>
+        BenchIssuer.RunAsync(Arguments.Get(args, "--issuer"), "bench-key", Arguments.Int(args, "--port", 0), mint =>
+            File.WriteAllTextAsync(Arguments.Get(args, "--token-file"), mint(
+                new Dictionary<string, object> { ["sub"] = "bench-partner", ["client_id"] = "bench-partner", ["scope"] = "reviews", ["role"] = new[] { "Partner" } },
+                TimeSpan.FromHours(2))));
 }

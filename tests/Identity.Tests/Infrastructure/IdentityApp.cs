@@ -95,7 +95,7 @@ public sealed class IdentityApp : WebApplicationFactory<Program>
     public static async Task<IdentityApp> StartAsync(PostgresFixture postgres, Dictionary<string, string?>? settings = null,
         Action<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>? kestrel = null)
     {
-        var app = new IdentityApp(await postgres.CreateDatabaseAsync(), settings);
+        var app = new IdentityApp(await postgres.NewDatabaseAsync(), settings);
         if (kestrel is null) app.UseKestrel(0);
         else app.UseKestrel(kestrel);
         app.StartServer();

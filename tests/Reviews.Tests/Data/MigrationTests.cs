@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Reviews.Api.Data;
 using Reviews.Tests.Support;
 
@@ -11,32 +10,18 @@ public class MigrationTests(PostgresFixture postgres)
     [Fact]
     public async Task TheHandWrittenMigrationBuildsExactlyTheSchemaOfTheModel()
     {
-        var migrated = await postgres.NewDatabaseAsync();
-        var modeled = await postgres.NewDatabaseAsync();
-        await using (var db = PostgresFixture.Context(migrated))
-        {
-            await db.Database.MigrateAsync();
-        }
-        await using (var db = PostgresFixture.Context(modeled))
-        {
-            await db.Database.EnsureCreatedAsync();
-        }
-        var fromMigration = await SchemaAsync(migrated);
-        var fromModel = await SchemaAsync(modeled);
-        Assert.True(fromModel.Count > 100, $"only {fromModel.Count} schema rows read");
-        Assert.Empty(fromMigration.Except(fromModel));
-        Assert.Empty(fromModel.Except(fromMigration));
+        await DatabaseSchema.AssertMigrationsBuildTheModelAsync(postgres, ReviewsDatabase.Context, atLeast: 100);
     }
 
     [Fact]
     public async Task FirstStartLoadsThePartiesOnceAndASecondStartChangesNothing()
     {
         var connectionString = await postgres.NewDatabaseAsync();
-        await using (var db = PostgresFixture.Context(connectionString))
+        await using (var db = ReviewsDatabase.Context(connectionString))
         {
             await ReviewsDbSeeder.MigrateAndSeedAsync(db);
         }
-        await using (var db = PostgresFixture.Context(connectionString))
+        await using (var db = ReviewsDatabase.Context(connectionString))
         {
             await ReviewsDbSeeder.MigrateAndSeedAsync(db);
             Assert.Equal(191, await db.Parties.CountAsync());
@@ -44,32 +29,5 @@ public class MigrationTests(PostgresFixture postgres)
             Assert.Equal(new DateOnly(2021, 10, 14), germany.Ratifications.Single(r => r.Instrument == Reviews.Api.Domain.Parties.Instrument.Fir).Date);
             Assert.Equal(42, (await db.Parties.ToListAsync()).Count(p => !p.DoubtfulInstruments.IsEmpty));
         }
-    }
-
-    private static async Task<List<string>> SchemaAsync(string connectionString)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        var rows = new List<string>();
-        const string Columns = """
-            select table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable || ' ' || coalesce(character_maximum_length, 0)
-                   || ' ' || coalesce(numeric_precision, 0) || ' ' || udt_name
-            from information_schema.columns where table_schema = 'public' and table_name <> '__EFMigrationsHistory'
-            """;
-        const string Indexes = "select indexname || ' ' || indexdef from pg_indexes where schemaname = 'public' and tablename <> '__EFMigrationsHistory'";
-        const string Constraints = """
-            select conname || ' ' || pg_get_constraintdef(oid) from pg_constraint
-            where connamespace = 'public'::regnamespace and conrelid::regclass::text <> '"__EFMigrationsHistory"'
-            """;
-        foreach (var sql in new[] { Columns, Indexes, Constraints })
-        {
-            await using var command = new NpgsqlCommand(sql, connection);
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                rows.Add(reader.GetString(0));
-            }
-        }
-        return rows;
     }
 }

@@ -92,7 +92,7 @@ public class ReviewsOverHttp2Tests(PostgresFixture postgres)
 
             using var watch = client.WatchNotifications(new WatchNotificationsRequest(), Headers("person-7", "FocalPoint", "DEU"));
             await Task.Delay(500);
-            await using (var db = PostgresFixture.Context(connectionString))
+            await using (var db = ReviewsDatabase.Context(connectionString))
             {
                 db.Notifications.Add(Reviews.Api.Domain.Notifications.SentNotification.From(
                     new Reviews.Api.Domain.Notifications.DueNotice(

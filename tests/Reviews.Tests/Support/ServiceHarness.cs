@@ -31,5 +31,5 @@ public sealed class ServiceHarness(string connectionString, ManualClock clock)
 
     public ReviewsEventHandler Events() => new(Db(), Clock, Options.Create(new ReviewTimelineOptions()), NullLogger<ReviewsEventHandler>.Instance);
 
-    public ReviewsDbContext Db() => PostgresFixture.Context(connectionString);
+    public ReviewsDbContext Db() => ReviewsDatabase.Context(connectionString);
 }

@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Engagement.Tests.Support;
+namespace ReviewMechanism.Testing;
 
 /// <summary>
-/// Test authentication for the gRPC tests: the caller's claims come from request headers (x-test-sub,
-/// x-test-client, x-test-roles), standing in for the JWT bearer handler. No x-test-sub header = anonymous.
+/// Test authentication for RPC tests: the caller's claims come from request headers, standing in for the JWT bearer
+/// handler: <c>x-test-sub</c> (sub), <c>x-test-client</c> (client_id), <c>x-test-roles</c> and <c>x-test-parties</c>
+/// (comma-separated role and party claims). No x-test-sub header = anonymous.
 /// </summary>
 public sealed class HeaderAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -22,9 +23,18 @@ public sealed class HeaderAuthenticationHandler(IOptionsMonitor<AuthenticationSc
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
-        var claims = new List<Claim> { new("sub", subject), new("client_id", Request.Headers["x-test-client"].ToString()) };
-        claims.AddRange(Request.Headers["x-test-roles"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => new Claim("role", r)));
+        var claims = new List<Claim> { new("sub", subject) };
+        var client = Request.Headers["x-test-client"].ToString();
+        if (client.Length > 0)
+        {
+            claims.Add(new Claim("client_id", client));
+        }
+        claims.AddRange(Split("x-test-roles").Select(r => new Claim("role", r)));
+        claims.AddRange(Split("x-test-parties").Select(p => new Claim("party", p)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName, "sub", "role"));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }
+
+    private IEnumerable<string> Split(string header) =>
+        Request.Headers[header].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

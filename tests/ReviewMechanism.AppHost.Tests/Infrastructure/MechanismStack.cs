@@ -29,6 +29,8 @@ public sealed class MechanismStack : IAsyncLifetime
 
     public static readonly string[] Services = ["identity", "nominations", "reviews", "documents", "engagement", "reporting", "gateway"];
 
+    private const string EveryScope = "nominations reviews documents engagement reporting identity";
+
     private readonly TestDataFolder _data = new();
     private readonly Dictionary<string, string> _secrets = new()
     {
@@ -97,6 +99,9 @@ public sealed class MechanismStack : IAsyncLifetime
     public NominationsService.NominationsServiceClient NominationsDirect => App.CreateGrpcClient<NominationsService.NominationsServiceClient>("nominations");
 
     public Task<CallOptions> SecretariatAsync() => CallerAsync("e2e-secretariat");
+
+    /// <summary>The Secretariat system with every service's scope (documents, engagement, reporting, identity too).</summary>
+    public Task<CallOptions> SecretariatOfEveryServiceAsync() => CallerAsync("e2e-secretariat", EveryScope);
 
     public Task<CallOptions> FocalPointOfAustriaAsync() => CallerAsync("e2e-focal-point-aut");
 
@@ -194,9 +199,9 @@ public sealed class MechanismStack : IAsyncLifetime
         return values;
     }
 
-    private async Task<CallOptions> CallerAsync(string clientId)
+    private async Task<CallOptions> CallerAsync(string clientId, string scope = "nominations reviews")
     {
-        if (!_tokens.TryGetValue(clientId, out var token))
+        if (!_tokens.TryGetValue(clientId + " " + scope, out var token))
         {
             using var http = App.CreateHttpClient("gateway", "http");
             using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -204,12 +209,12 @@ public sealed class MechanismStack : IAsyncLifetime
                 ["grant_type"] = "client_credentials",
                 ["client_id"] = clientId,
                 ["client_secret"] = _secrets[clientId],
-                ["scope"] = "nominations reviews",
+                ["scope"] = scope,
             }));
             var body = await response.Content.ReadAsStringAsync();
             Assert.True(response.IsSuccessStatusCode, $"token endpoint answered {(int)response.StatusCode}: {body}");
             token = JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
-            _tokens[clientId] = token;
+            _tokens[clientId + " " + scope] = token;
         }
         return new CallOptions(new Metadata { { "authorization", "Bearer " + token } });
     }
@@ -224,6 +229,14 @@ public sealed class MechanismStack : IAsyncLifetime
             .WithEnvironment(prefix + "Roles__0", role)
             .WithEnvironment(prefix + "Scopes__0", "nominations")
             .WithEnvironment(prefix + "Scopes__1", "reviews");
+        if (role == "Secretariat")
+        {
+            var scopes = EveryScope.Split(' ');
+            for (var i = 2; i < scopes.Length; i++)
+            {
+                identity.WithEnvironment(prefix + $"Scopes__{i}", scopes[i]);
+            }
+        }
         if (party is not null)
         {
             identity.WithEnvironment(prefix + "Parties__0", party);

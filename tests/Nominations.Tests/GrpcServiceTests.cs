@@ -148,14 +148,14 @@ public class GrpcServiceTests
     [Fact]
     public async Task TheMissingReportCountsDaysFromTheMovedClock()
     {
-        _m.Clock.Advance(Mechanism.Start - _m.Clock.Now + TimeSpan.FromDays(16));
+        _m.Clock.Advance(Mechanism.Start - _m.Clock.GetUtcNow() + TimeSpan.FromDays(16));
 
         var report = await _m.Service.ListMissingNominations(
             new V1.ListMissingNominationsRequest { Party = "KEN", Role = Ev.NominationRole.FocalPoint, OverdueOnly = true }, new TestServerCallContext(Users.Secretariat));
 
         var item = Assert.Single(report.Missing);
         Assert.Equal(("R-KEN", V1.Participation.UnderReview, 16, 2), (item.CountryReviewId, item.Participation, item.DaysMissing, item.DaysOverdue));
-        Assert.Equal(_m.Clock.Now, report.AsOf.ToDateTimeOffset());
+        Assert.Equal(_m.Clock.GetUtcNow(), report.AsOf.ToDateTimeOffset());
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public class MissingNominationsTests
     [Fact]
     public async Task NothingIsMissingBeforeAReviewStarts()
     {
-        Assert.True(_m.Clock.Now < Mechanism.Start);
+        Assert.True(_m.Clock.GetUtcNow() < Mechanism.Start);
 
         Assert.Empty(await MissingAsync());
     }
@@ -25,7 +25,7 @@ public class MissingNominationsTests
     [Fact]
     public async Task EveryPartyOfAStartedReviewWithoutNominationsIsListedForBothRoles()
     {
-        _m.Clock.Advance(Mechanism.Start - _m.Clock.Now + TimeSpan.FromDays(1));
+        _m.Clock.Advance(Mechanism.Start - _m.Clock.GetUtcNow() + TimeSpan.FromDays(1));
 
         var missing = await MissingAsync(review: "R-KEN");
 
@@ -41,7 +41,7 @@ public class MissingNominationsTests
     [Fact]
     public async Task TheFocalPointIsOverdueAfterTwoWeeksAndExpertsAfterFour()
     {
-        _m.Clock.Advance(Mechanism.Start - _m.Clock.Now + TimeSpan.FromDays(14) + TimeSpan.FromHours(1));
+        _m.Clock.Advance(Mechanism.Start - _m.Clock.GetUtcNow() + TimeSpan.FromDays(14) + TimeSpan.FromHours(1));
         var afterTwoWeeks = await MissingAsync(party: "KEN", review: "R-KEN");
         _m.Clock.Advance(TimeSpan.FromDays(14));
         var afterFourWeeks = await MissingAsync(party: "KEN", review: "R-KEN");
@@ -61,7 +61,7 @@ public class MissingNominationsTests
     public async Task DeadlinesAreConfigurable()
     {
         var m = new Mechanism(new NominationDeadlines { FocalPoint = TimeSpan.FromDays(7), GovernmentalExperts = TimeSpan.FromDays(10) });
-        m.Clock.Advance(Mechanism.Start - m.Clock.Now + TimeSpan.FromDays(8));
+        m.Clock.Advance(Mechanism.Start - m.Clock.GetUtcNow() + TimeSpan.FromDays(8));
 
         var missing = (await m.Queries.ListMissingAsync("KEN", "R-KEN", null, false, default)).Missing;
 
@@ -79,7 +79,7 @@ public class MissingNominationsTests
         await _m.NominateAsync("KEN", NominationRole.FocalPoint, ScopeKind.AsReviewer, "Amina");
         // Brazil: a focal point for R-KEN specifically.
         await _m.NominateAsync("BRA", NominationRole.FocalPoint, ScopeKind.SpecificReview, "Ana", reviewId: "R-KEN");
-        _m.Clock.Advance(Mechanism.Start - _m.Clock.Now + TimeSpan.FromDays(20));
+        _m.Clock.Advance(Mechanism.Start - _m.Clock.GetUtcNow() + TimeSpan.FromDays(20));
 
         var missing = await MissingAsync(role: NominationRole.FocalPoint);
 
@@ -92,9 +92,9 @@ public class MissingNominationsTests
     public async Task AFocalPointWhoLeftAfterTheDeadlineIsMissingSinceTheDayTheyLeft()
     {
         var fp = (await _m.NominateAsync("KEN", NominationRole.FocalPoint, ScopeKind.OwnReview, "Amina")).Nomination;
-        _m.Clock.Advance(Mechanism.Start - _m.Clock.Now + TimeSpan.FromDays(30));
+        _m.Clock.Advance(Mechanism.Start - _m.Clock.GetUtcNow() + TimeSpan.FromDays(30));
         await _m.Workflow.WithdrawAsync(Mechanism.Secretariat, new WithdrawNominationCommand("KEN", fp.Id.ToString(), "Left the service"), default);
-        var leftAt = _m.Clock.Now;
+        var leftAt = _m.Clock.GetUtcNow();
         _m.Clock.Advance(TimeSpan.FromDays(5));
 
         var missing = Assert.Single(await MissingAsync(party: "KEN", role: NominationRole.FocalPoint, review: "R-KEN"));
@@ -107,7 +107,7 @@ public class MissingNominationsTests
     public async Task ASubstitutionLeavesNoGap()
     {
         var fp = (await _m.NominateAsync("KEN", NominationRole.FocalPoint, ScopeKind.OwnReview, "Amina")).Nomination;
-        _m.Clock.Advance(Mechanism.Start - _m.Clock.Now + TimeSpan.FromDays(30));
+        _m.Clock.Advance(Mechanism.Start - _m.Clock.GetUtcNow() + TimeSpan.FromDays(30));
         await _m.Workflow.SubstituteFocalPointAsync(Mechanism.Secretariat,
             new SubstituteFocalPointCommand("KEN", fp.Id.ToString(), People.Input("Brian", "brian@ke.example"), "Retired"), default);
 
@@ -117,7 +117,7 @@ public class MissingNominationsTests
     [Fact]
     public async Task OverdueOnlyLeavesOutWhatIsNotYetDue()
     {
-        _m.Clock.Advance(Mechanism.Start - _m.Clock.Now + TimeSpan.FromDays(20));
+        _m.Clock.Advance(Mechanism.Start - _m.Clock.GetUtcNow() + TimeSpan.FromDays(20));
 
         var overdue = await MissingAsync(overdueOnly: true);
 

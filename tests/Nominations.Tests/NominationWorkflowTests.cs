@@ -135,7 +135,7 @@ public class NominationWorkflowTests
             new SubstituteFocalPointCommand("KEN", fp.Id.ToString(), People.Input("Brian Kip", "brian.kip@ke.example", Gender.Male), "Moved to the Ministry of Interior"),
             default);
 
-        Assert.Equal(_m.Clock.Now, outcome.Successor.EffectiveFrom);
+        Assert.Equal(_m.Clock.GetUtcNow(), outcome.Successor.EffectiveFrom);
         Assert.Collection(_m.Repository.Published.Skip(1),
             m =>
             {
@@ -164,7 +164,7 @@ public class NominationWorkflowTests
 
         var withdrawn = Assert.IsType<Ev.NominationWithdrawn>(_m.Repository.Published.Last());
         Assert.Equal((expert.Id.ToString(), "Retired", "R-KEN"), (withdrawn.NominationId, withdrawn.Reason, withdrawn.Scope.CountryReviewId));
-        Assert.Equal(_m.Clock.Now, withdrawn.EffectiveFrom.ToDateTimeOffset());
+        Assert.Equal(_m.Clock.GetUtcNow(), withdrawn.EffectiveFrom.ToDateTimeOffset());
     }
 
     [Fact]
@@ -188,7 +188,7 @@ public class NominationWorkflowTests
         await _m.NominateAsync("KEN", NominationRole.GovernmentalExpert, ScopeKind.OwnReview, "First Expert");
         // While our request runs, another one nominates a focal point for the same scope and saves first.
         var winner = PartyRoster.Open("KEN");
-        winner.Nominate(NominationRole.FocalPoint, NominationScope.OwnReview, People.Details("Winner", "winner@ke.example"), "sec", _m.Clock.Now);
+        winner.Nominate(NominationRole.FocalPoint, NominationScope.OwnReview, People.Details("Winner", "winner@ke.example"), "sec", _m.Clock.GetUtcNow());
         _m.Repository.BeforeNextSave = _ =>
         {
             _m.Repository.Put(winner);
@@ -207,7 +207,7 @@ public class NominationWorkflowTests
     public async Task ARetryAfterAConcurrentChangeThatDoesNotCollideSucceeds()
     {
         var winner = PartyRoster.Open("KEN");
-        winner.Nominate(NominationRole.GovernmentalExpert, NominationScope.OwnReview, People.Details("Other", "other@ke.example"), "sec", _m.Clock.Now);
+        winner.Nominate(NominationRole.GovernmentalExpert, NominationScope.OwnReview, People.Details("Other", "other@ke.example"), "sec", _m.Clock.GetUtcNow());
         _m.Repository.BeforeNextSave = _ =>
         {
             _m.Repository.Put(winner);

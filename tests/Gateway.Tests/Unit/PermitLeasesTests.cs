@@ -1,12 +1,12 @@
 using Gateway.RateLimiting;
-using Gateway.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Gateway.Tests.Unit;
 
 public sealed class PermitLeasesTests
 {
     private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
-    private readonly TestClock _clock = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
 
     private static RequestedBucket Bucket(string key, int limit) => new(key, key, new BucketOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1) });
 

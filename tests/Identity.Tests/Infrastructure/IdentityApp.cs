@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using ReviewMechanism.Events.V1;
 
 namespace Identity.Tests.Infrastructure;
@@ -24,7 +25,8 @@ public sealed class IdentityApp : WebApplicationFactory<Program>
 
     private readonly string _connectionString;
     private readonly Dictionary<string, string?> _settings;
-    public TestClock Clock { get; } = new();
+    /// <summary>The service's clock (it reads all time through TimeProvider); it starts at the real time unless the test says otherwise.</summary>
+    public FakeTimeProvider Clock { get; private init; } = new(DateTimeOffset.UtcNow);
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), $"identity-data-{Guid.NewGuid():N}");
 
     private IdentityApp(string connectionString, Dictionary<string, string?>? extra)
@@ -92,10 +94,11 @@ public sealed class IdentityApp : WebApplicationFactory<Program>
     }
 
     /// <param name="kestrel">Kestrel's endpoints when the test needs more than one HTTP/1.1+2 port (e.g. an h2c gRPC endpoint).</param>
+    /// <param name="clockStart">Where the service's clock starts (default: now); it only moves forward from there.</param>
     public static async Task<IdentityApp> StartAsync(PostgresFixture postgres, Dictionary<string, string?>? settings = null,
-        Action<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>? kestrel = null)
+        Action<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>? kestrel = null, DateTimeOffset? clockStart = null)
     {
-        var app = new IdentityApp(await postgres.NewDatabaseAsync(), settings);
+        var app = new IdentityApp(await postgres.NewDatabaseAsync(), settings) { Clock = new FakeTimeProvider(clockStart ?? DateTimeOffset.UtcNow) };
         if (kestrel is null) app.UseKestrel(0);
         else app.UseKestrel(kestrel);
         app.StartServer();

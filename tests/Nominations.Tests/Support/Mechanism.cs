@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Nominations.Api.Domain;
 using Nominations.Api.Domain.Reviews;
 using Nominations.Api.Domain.Workflow;
@@ -8,7 +9,7 @@ using ReviewMechanism.ServiceDefaults.Authorization;
 namespace Nominations.Tests.Support;
 
 /// <summary>
-/// The Nominations service's domain wired over in-memory stores, with a manual clock, a few parties and two
+/// The Nominations service's domain wired over in-memory stores, with a FakeTimeProvider clock, a few parties and two
 /// country reviews: R-KEN (Kenya under review by France and Brazil) and R-FRA (France under review by Japan
 /// and Germany), both starting on <see cref="Start"/>.
 /// </summary>
@@ -18,7 +19,7 @@ public sealed class Mechanism
 
     public Mechanism(NominationDeadlines? deadlines = null)
     {
-        Clock = new ManualTimeProvider(Start.AddDays(-10));
+        Clock = new FakeTimeProvider(Start.AddDays(-10));
         Deadlines = deadlines ?? new NominationDeadlines();
         Workflow = new NominationWorkflow(Repository, Catalog, Clock);
         Queries = new NominationQueries(Repository, Catalog, Clock, Options.Create(Deadlines));
@@ -32,7 +33,7 @@ public sealed class Mechanism
         updater.UpsertReviewAsync("R-FRA", "FRA", ["JPN", "DEU"], Start, default).GetAwaiter().GetResult();
     }
 
-    public ManualTimeProvider Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public NominationDeadlines Deadlines { get; }
 

@@ -5,12 +5,13 @@ using Reviews.Api.Domain.Drawing;
 using Reviews.Api.Domain.Parties;
 using Reviews.Tests.Support;
 using static Reviews.Tests.Support.ReviewsFactory;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Reviews.Tests.Domain;
 
 public class CountryReviewLifecycleTests
 {
-    private readonly ManualClock _clock = ManualClock.At(2020, 12, 1);
+    private readonly FakeTimeProvider _clock = Clocks.At(2020, 12, 1);
     private readonly ReviewTimelineOptions _timeline = new();
 
     [Fact]
@@ -43,7 +44,7 @@ public class CountryReviewLifecycleTests
         review.RecordFocalPoint("DEU", Fp("DEU", _clock.GetUtcNow()), _clock.GetUtcNow(), "nominations");
         review.RecordFocalPoint("FRA", Fp("FRA", _clock.GetUtcNow()), _clock.GetUtcNow(), "nominations");
         Assert.Equal(ReviewStage.NominationsPending, review.Stage);
-        _clock.AdvanceDays(20);
+        _clock.Advance(TimeSpan.FromDays(20));
         review.RecordFocalPoint("BRA", Fp("BRA", _clock.GetUtcNow()), _clock.GetUtcNow(), "nominations");
         Assert.Equal(ReviewStage.PreliminaryConsultation, review.Stage);
         Assert.Equal(_clock.GetUtcNow(), review.Deadline(DeadlineKind.FocalPointNomination).MetAt);
@@ -99,29 +100,29 @@ public class CountryReviewLifecycleTests
     public void AReviewRunsThroughEveryStageToCompletionAsTheClockMoves()
     {
         var review = New(_clock);
-        _clock.AdvanceDays(10);
+        _clock.Advance(TimeSpan.FromDays(10));
         NominateAll(review, _clock);
-        _clock.AdvanceDays(20);
+        _clock.Advance(TimeSpan.FromDays(20));
         review.RecordPreliminaryConsultation(DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime), ["DEU", "FRA", "BRA"],
             [UnLanguage.English, UnLanguage.French], false, "SAQ in five months, feedback three months later", "held online", _clock.GetUtcNow(), "fp-deu");
         Assert.Equal(ReviewStage.SelfAssessmentQuestionnaire, review.Stage);
         Assert.Equal([UnLanguage.English, UnLanguage.French], review.Languages);
 
-        _clock.AdvanceDays(120);
+        _clock.Advance(TimeSpan.FromDays(120));
         review.RecordQuestionnaireSubmitted("DEU", _clock.GetUtcNow(), "fp-deu", _timeline);
         Assert.Equal(ReviewStage.WrittenFeedback, review.Stage);
         var saqDay = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
         Assert.Equal(saqDay.AddMonths(6), review.Deadline(DeadlineKind.WrittenFeedback).Indicative);
 
-        _clock.AdvanceDays(60);
+        _clock.Advance(TimeSpan.FromDays(60));
         review.RecordWrittenFeedback("FRA", _clock.GetUtcNow(), "fp-fra", _timeline);
         Assert.Equal(ReviewStage.WrittenFeedback, review.Stage);
-        _clock.AdvanceDays(30);
+        _clock.Advance(TimeSpan.FromDays(30));
         review.RecordWrittenFeedback("BRA", _clock.GetUtcNow(), "fp-bra", _timeline);
         Assert.Equal(ReviewStage.ListOfObservationsAndSummary, review.Stage);
         Assert.Equal(DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime).AddMonths(6), review.Deadline(DeadlineKind.ListOfObservations).Indicative);
 
-        _clock.AdvanceDays(90);
+        _clock.Advance(TimeSpan.FromDays(90));
         review.RecordObservationsFinalized(_clock.GetUtcNow(), "secretariat");
         Assert.Equal(ReviewStage.Completed, review.Stage);
         Assert.Equal(
@@ -195,7 +196,7 @@ public class CountryReviewLifecycleTests
     {
         var review = New(_clock);
         NominateAll(review, _clock);
-        _clock.AdvanceDays(30);
+        _clock.Advance(TimeSpan.FromDays(30));
         review.AgreeExtension(DeadlineKind.PreliminaryConsultation, new DateOnly(2021, 2, 15), ["DEU", "FRA", "BRA"], "language consultations", _clock.GetUtcNow(), "secretariat-1");
         var deadline = review.Deadline(DeadlineKind.PreliminaryConsultation);
         Assert.Equal(new DateOnly(2021, 1, 12), deadline.Indicative);
@@ -228,7 +229,7 @@ public class CountryReviewLifecycleTests
         var review = New(_clock);
         review.RecordFocalPoint("DEU", Fp("DEU", _clock.GetUtcNow()), _clock.GetUtcNow(), "n");
         review.RecordFocalPoint("BRA", Fp("BRA", _clock.GetUtcNow()), _clock.GetUtcNow(), "n");
-        _clock.AdvanceDays(14);
+        _clock.Advance(TimeSpan.FromDays(14));
         var blocker = review.Blocker(_clock.GetUtcNow(), Name)!;
         Assert.Equal(BlockerKind.FocalPointMissing, blocker.Kind);
         Assert.Equal("Focal point of France missing for 14 days", blocker.Description);
@@ -240,9 +241,9 @@ public class CountryReviewLifecycleTests
     {
         var review = New(_clock);
         NominateAll(review, _clock);
-        _clock.AdvanceDays(40);
+        _clock.Advance(TimeSpan.FromDays(40));
         review.RemoveFocalPoint("FRA", "nomination-FRA", _clock.GetUtcNow());
-        _clock.AdvanceDays(9);
+        _clock.Advance(TimeSpan.FromDays(9));
         var blocker = review.Blocker(_clock.GetUtcNow(), Name)!;
         Assert.Equal("Focal point of France missing for 9 days", blocker.Description);
         Assert.Equal(ReviewStage.PreliminaryConsultation, review.Stage);
@@ -253,7 +254,7 @@ public class CountryReviewLifecycleTests
     [Fact]
     public void TheBlockerOfAReviewNotYetStartedSaysWhenItStarts()
     {
-        var clock = ManualClock.At(2020, 11, 1);
+        var clock = Clocks.At(2020, 11, 1);
         var review = New(clock);
         Assert.Equal(BlockerKind.NotStarted, review.Blocker(clock.GetUtcNow(), Name)!.Kind);
     }

@@ -4,12 +4,15 @@ using Reviews.Api.Domain.Notifications;
 using Reviews.Api.Domain.Parties;
 using Reviews.Tests.Support;
 using static Reviews.Tests.Support.ReviewsFactory;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Reviews.Tests.Domain;
 
 public class NotificationPlannerTests
 {
-    private readonly ManualClock _clock = ManualClock.At(2020, 12, 1);
+    // FakeTimeProvider only moves forward: a test that looks at another point in time (even an earlier one) takes a
+    // fresh provider set to it (At).
+    private FakeTimeProvider _clock = Clocks.At(2020, 12, 1);
     private readonly NotificationOptions _options = new();
     private readonly Dictionary<string, Party> _parties;
 
@@ -26,7 +29,7 @@ public class NotificationPlannerTests
     public void NothingIsDueBeforeTheFirstReminder()
     {
         var review = New(_clock);
-        _clock.Set(new DateTimeOffset(2020, 11, 30, 0, 0, 0, TimeSpan.Zero));
+        _clock = new FakeTimeProvider(new DateTimeOffset(2020, 11, 30, 0, 0, 0, TimeSpan.Zero));
         Assert.Empty(Due(review));
     }
 
@@ -34,7 +37,7 @@ public class NotificationPlannerTests
     public void WithoutAFocalPointTheReminderGoesToThePermanentMission()
     {
         var review = New(_clock);
-        _clock.Set(new DateTimeOffset(2020, 12, 2, 0, 0, 0, TimeSpan.Zero));
+        _clock = new FakeTimeProvider(new DateTimeOffset(2020, 12, 2, 0, 0, 0, TimeSpan.Zero));
         var due = Due(review).Where(n => n.Deadline == DeadlineKind.FocalPointNomination).ToList();
         Assert.Equal(["DEU", "FRA", "BRA"], due.Select(n => n.Party));
         var germany = due[0];
@@ -47,7 +50,7 @@ public class NotificationPlannerTests
     {
         var review = New(_clock);
         review.RecordFocalPoint("DEU", Fp("DEU", _clock.GetUtcNow()), _clock.GetUtcNow(), "n");
-        _clock.Set(new DateTimeOffset(2020, 12, 26, 0, 0, 0, TimeSpan.Zero)); // 3 days before the experts' deadline (29 Dec)
+        _clock = new FakeTimeProvider(new DateTimeOffset(2020, 12, 26, 0, 0, 0, TimeSpan.Zero)); // 3 days before the experts' deadline (29 Dec)
         var notice = Due(review).Single(n => n.Deadline == DeadlineKind.ExpertNomination && n.Party == "DEU");
         Assert.Equal((RecipientRole.FocalPoint, "fp.deu@example.org", 3), (notice.To.Role, notice.To.Email, notice.OffsetDays));
         Assert.Equal(["mission@deu.example"], notice.Cc.Select(c => c.Email));
@@ -59,13 +62,13 @@ public class NotificationPlannerTests
     public void AMissedDeadlineSupersedesTheRemindersAndIsKeyedOncePerRecipient()
     {
         var review = New(_clock);
-        _clock.Set(new DateTimeOffset(2020, 12, 20, 0, 0, 0, TimeSpan.Zero));
+        _clock = new FakeTimeProvider(new DateTimeOffset(2020, 12, 20, 0, 0, 0, TimeSpan.Zero));
         var notices = Due(review).Where(n => n.Deadline == DeadlineKind.FocalPointNomination).ToList();
         Assert.All(notices, n => Assert.Equal(NoticeKind.MissedDeadline, n.Kind));
         Assert.Contains("was due on 15 December 2020, 5 days ago", notices[0].Content.Body);
         Assert.Equal(notices.Select(n => n.Key), Due(review).Where(n => n.Deadline == DeadlineKind.FocalPointNomination).Select(n => n.Key));
         Assert.Equal(notices.Count, notices.Select(n => n.Key).Distinct().Count());
-        _clock.AdvanceDays(14);
+        _clock.Advance(TimeSpan.FromDays(14));
         var later = Due(review).Where(n => n.Deadline == DeadlineKind.FocalPointNomination).ToList();
         Assert.All(later, n => Assert.Equal(14, n.OffsetDays));
         Assert.Empty(later.Select(n => n.Key).Intersect(notices.Select(n => n.Key)));
@@ -76,12 +79,12 @@ public class NotificationPlannerTests
     {
         var review = New(_clock);
         NominateAll(review, _clock);
-        _clock.Set(new DateTimeOffset(2021, 1, 13, 12, 0, 0, TimeSpan.Zero));
+        _clock = new FakeTimeProvider(new DateTimeOffset(2021, 1, 13, 12, 0, 0, TimeSpan.Zero));
         var missed = Due(review).Single(n => n.Deadline == DeadlineKind.PreliminaryConsultation);
         Assert.Equal(NoticeKind.MissedDeadline, missed.Kind);
         review.AgreeExtension(DeadlineKind.PreliminaryConsultation, new DateOnly(2021, 2, 15), ["DEU", "FRA"], "languages", _clock.GetUtcNow(), "s");
         Assert.DoesNotContain(Due(review), n => n.Deadline == DeadlineKind.PreliminaryConsultation);
-        _clock.Set(new DateTimeOffset(2021, 2, 1, 0, 0, 0, TimeSpan.Zero));
+        _clock = new FakeTimeProvider(new DateTimeOffset(2021, 2, 1, 0, 0, 0, TimeSpan.Zero));
         var reminder = Due(review).Single(n => n.Deadline == DeadlineKind.PreliminaryConsultation);
         Assert.Equal((NoticeKind.Reminder, 14, new DateOnly(2021, 2, 15)), (reminder.Kind, reminder.OffsetDays, reminder.DueDate));
         Assert.NotEqual(missed.Key, reminder.Key);
@@ -95,7 +98,7 @@ public class NotificationPlannerTests
         review.RecordPreliminaryConsultation(Start, ["DEU"], [UnLanguage.English], false, "t", null, _clock.GetUtcNow(), "fp");
         review.RecordQuestionnaireSubmitted("DEU", _clock.GetUtcNow(), "fp", new ReviewTimelineOptions());
         review.RecordWrittenFeedback("FRA", _clock.GetUtcNow(), "fp", new ReviewTimelineOptions());
-        _clock.Set(new DateTimeOffset(2021, 5, 25, 0, 0, 0, TimeSpan.Zero));
+        _clock = new FakeTimeProvider(new DateTimeOffset(2021, 5, 25, 0, 0, 0, TimeSpan.Zero));
         var notice = Assert.Single(Due(review), n => n.Deadline == DeadlineKind.WrittenFeedback);
         Assert.Equal("BRA", notice.Party);
     }
@@ -106,7 +109,7 @@ public class NotificationPlannerTests
         var review = New(_clock);
         NominateAll(review, _clock);
         review.SetLanguages([UnLanguage.French, UnLanguage.English], false, _clock.GetUtcNow());
-        _clock.Set(new DateTimeOffset(2020, 12, 26, 0, 0, 0, TimeSpan.Zero));
+        _clock = new FakeTimeProvider(new DateTimeOffset(2020, 12, 26, 0, 0, 0, TimeSpan.Zero));
         var french = Due(review).First(n => n.Deadline == DeadlineKind.ExpertNomination);
         Assert.Equal((UnLanguage.French, UnLanguage.French), (french.WantedLanguage, french.Content.Language));
         Assert.StartsWith("Rappel : désignation des experts gouvernementaux", french.Content.Subject);
@@ -122,7 +125,7 @@ public class NotificationPlannerTests
     public void WithoutWorkingLanguagesThePartysCorrespondenceLanguageIsUsed()
     {
         var review = New(_clock);
-        _clock.Set(new DateTimeOffset(2020, 12, 2, 0, 0, 0, TimeSpan.Zero));
+        _clock = new FakeTimeProvider(new DateTimeOffset(2020, 12, 2, 0, 0, 0, TimeSpan.Zero));
         Assert.Equal(UnLanguage.French, Due(review).First(n => n.Party == "FRA").Content.Language);
         Assert.Equal(UnLanguage.English, Due(review).First(n => n.Party == "DEU").Content.Language);
     }
@@ -155,7 +158,7 @@ public class NotificationPlannerTests
         review.RecordWrittenFeedback("FRA", _clock.GetUtcNow(), "fp", new ReviewTimelineOptions());
         review.RecordWrittenFeedback("BRA", _clock.GetUtcNow(), "fp", new ReviewTimelineOptions());
         review.RecordObservationsFinalized(_clock.GetUtcNow(), "s");
-        _clock.AdvanceDays(1000);
+        _clock.Advance(TimeSpan.FromDays(1000));
         Assert.Empty(Due(review));
     }
 

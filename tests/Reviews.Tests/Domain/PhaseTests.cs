@@ -5,12 +5,13 @@ using Reviews.Api.Domain.Drawing;
 using Reviews.Api.Domain.Groups;
 using Reviews.Api.Domain.Phases;
 using Reviews.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Reviews.Tests.Domain;
 
 public class PhaseTests
 {
-    private readonly ManualClock _clock = ManualClock.At(2020, 12, 1);
+    private readonly FakeTimeProvider _clock = Clocks.At(2020, 12, 1);
     private readonly PhaseOptions _options = new();
     private readonly ReviewTimelineOptions _timeline = new();
 

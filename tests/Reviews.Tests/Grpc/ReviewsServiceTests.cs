@@ -18,7 +18,7 @@ public class ReviewsServiceTests(PostgresFixture postgres)
     [Fact]
     public async Task DrawingLotsForThreeGroupsOpensEveryReviewAndPublishesThePairings()
     {
-        var h = await ServiceHarness.StartAsync(postgres, ManualClock.At(2020, 11, 15));
+        var h = await ServiceHarness.StartAsync(postgres, Clocks.At(2020, 11, 15));
         var split = await SplitAsync(h);
         Assert.Equal([64, 63, 63], split.Groups.Select(g => g.PartiesUnderReview.Count));
         Assert.Equal(2020UL, split.Draw.Seed);
@@ -48,7 +48,7 @@ public class ReviewsServiceTests(PostgresFixture postgres)
     [Fact]
     public async Task TheSplitAndEachGroupsDrawHappenOnce()
     {
-        var h = await ServiceHarness.StartAsync(postgres, ManualClock.At(2020, 11, 15));
+        var h = await ServiceHarness.StartAsync(postgres, Clocks.At(2020, 11, 15));
         await SplitAsync(h);
         await Rpc.FailsWith(StatusCode.AlreadyExists, () => SplitAsync(h));
         await DrawAsync(h, 1);
@@ -59,7 +59,7 @@ public class ReviewsServiceTests(PostgresFixture postgres)
     [Fact]
     public async Task AFifthRedrawIsRefusedWithTheRuleInTheDetailsAndNothingChanges()
     {
-        var h = await ServiceHarness.StartAsync(postgres, ManualClock.At(2020, 11, 15));
+        var h = await ServiceHarness.StartAsync(postgres, Clocks.At(2020, 11, 15));
         await SplitAsync(h);
         var drawn = await DrawAsync(h, 1);
         var pur = drawn.Pairings[0].PartyUnderReview;
@@ -92,7 +92,7 @@ public class ReviewsServiceTests(PostgresFixture postgres)
     [Fact]
     public async Task AFocalPointMayAskOnlyForItsOwnPartysRedraw()
     {
-        var h = await ServiceHarness.StartAsync(postgres, ManualClock.At(2020, 11, 15));
+        var h = await ServiceHarness.StartAsync(postgres, Clocks.At(2020, 11, 15));
         await SplitAsync(h);
         var pairing = (await DrawAsync(h, 1)).Pairings[0];
         var outsider = TestCallContext.FocalPoint("fp-x", "ZZZ");
@@ -110,7 +110,7 @@ public class ReviewsServiceTests(PostgresFixture postgres)
     [Fact]
     public async Task AnUnknownPartyIsNotFoundAndAMalformedCodeIsInvalid()
     {
-        var h = await ServiceHarness.StartAsync(postgres, ManualClock.At(2020, 11, 15));
+        var h = await ServiceHarness.StartAsync(postgres, Clocks.At(2020, 11, 15));
         var notFound = await Rpc.FailsWith(StatusCode.NotFound, () => h.Service().GetParty(new GetPartyRequest { Iso3 = "XYZ" }, TestCallContext.Secretariat()));
         Assert.Contains("XYZ", notFound.Status.Detail);
         var invalid = await Rpc.FailsWith(StatusCode.InvalidArgument, () => h.Service().GetParty(new GetPartyRequest { Iso3 = "germany" }, TestCallContext.Secretariat()));
@@ -122,7 +122,7 @@ public class ReviewsServiceTests(PostgresFixture postgres)
     [Fact]
     public async Task ANewPartyAndANewRatificationAreStoredAndADuplicateIsRefused()
     {
-        var h = await ServiceHarness.StartAsync(postgres, ManualClock.At(2024, 6, 1));
+        var h = await ServiceHarness.StartAsync(postgres, Clocks.At(2024, 6, 1));
         var added = await h.Service().AddParty(new AddPartyRequest
         {
             Iso3 = "som", Name = "Somalia", RegionalGroup = ReviewMechanism.Reviews.V1.RegionalGroup.African, UntocDate = D(2024, 3, 1), Source = "UNTC",
@@ -151,7 +151,7 @@ public class ReviewsServiceTests(PostgresFixture postgres)
     [Fact]
     public async Task FourWorkingLanguagesAreRefusedAndNothingIsStored()
     {
-        var h = await ServiceHarness.StartAsync(postgres, ManualClock.At(2020, 11, 15));
+        var h = await ServiceHarness.StartAsync(postgres, Clocks.At(2020, 11, 15));
         await SplitAsync(h);
         var id = (await DrawAsync(h, 1)).CountryReviewIds[0];
         await h.Service().SetWorkingLanguages(new SetWorkingLanguagesRequest { CountryReviewId = id, Languages = { Language.English, Language.French } }, TestCallContext.Secretariat());
@@ -167,7 +167,7 @@ public class ReviewsServiceTests(PostgresFixture postgres)
     [Fact]
     public async Task ASkippedStageIsRefusedWithTheStageRule()
     {
-        var h = await ServiceHarness.StartAsync(postgres, ManualClock.At(2020, 11, 15));
+        var h = await ServiceHarness.StartAsync(postgres, Clocks.At(2020, 11, 15));
         await SplitAsync(h);
         var pairing = (await DrawAsync(h, 1)).Pairings[0];
         var error = await Rpc.FailsWith(StatusCode.FailedPrecondition, () => h.Service().RecordPreliminaryConsultation(new RecordPreliminaryConsultationRequest
@@ -186,11 +186,11 @@ public class ReviewsServiceTests(PostgresFixture postgres)
     [Fact]
     public async Task AReviewRunsToCompletionThroughEventsAndCommandsAsTheClockMoves()
     {
-        var h = await ServiceHarness.StartAsync(postgres, ManualClock.At(2020, 11, 15));
+        var h = await ServiceHarness.StartAsync(postgres, Clocks.At(2020, 11, 15));
         await SplitAsync(h);
         var pairing = (await DrawAsync(h, 1)).Pairings.First(p => p.AdditionalReviewers.Count == 0);
         var id = $"{pairing.PartyUnderReview}-C1";
-        h.Clock.Set(new DateTimeOffset(2020, 12, 10, 9, 0, 0, TimeSpan.Zero));
+        h.Clock.SetUtcNow(new DateTimeOffset(2020, 12, 10, 9, 0, 0, TimeSpan.Zero));
 
         await NominateAsync(h, "n-pur", pairing.PartyUnderReview, NominationScopeKind.OwnReview);
         await NominateAsync(h, "n-same", pairing.SameRegionReviewer, NominationScopeKind.AsReviewer);
@@ -199,12 +199,12 @@ public class ReviewsServiceTests(PostgresFixture postgres)
         Assert.Equal(BlockerKind.FocalPointMissing, blocked.Blocker.Kind);
         Assert.Contains("missing for 9 days", blocked.Blocker.Description);
 
-        h.Clock.AdvanceDays(5);
+        h.Clock.Advance(TimeSpan.FromDays(5));
         var outcome = await NominateAsync(h, "n-other", pairing.OtherRegionReviewer, NominationScopeKind.AsReviewer);
         Assert.Contains(id, outcome.ChangedReviews);
         Assert.Equal(ReviewStage.PreliminaryConsultation, (await GetAsync(h, id)).Stage);
 
-        h.Clock.AdvanceDays(20);
+        h.Clock.Advance(TimeSpan.FromDays(20));
         var pur = TestCallContext.FocalPoint("person-n-pur", pairing.PartyUnderReview);
         var consulted = await h.Service().RecordPreliminaryConsultation(new RecordPreliminaryConsultationRequest
         {
@@ -213,7 +213,7 @@ public class ReviewsServiceTests(PostgresFixture postgres)
         }, pur);
         Assert.Equal(ReviewStage.SelfAssessmentQuestionnaire, consulted.Stage);
 
-        h.Clock.AdvanceDays(100);
+        h.Clock.Advance(TimeSpan.FromDays(100));
         await h.Events().HandleAsync(new FocalPointReplaced
         {
             Party = pairing.PartyUnderReview, Scope = new NominationScope { Kind = NominationScopeKind.OwnReview },
@@ -224,11 +224,11 @@ public class ReviewsServiceTests(PostgresFixture postgres)
         Assert.Equal("new.fp@example.org", (await GetAsync(h, id)).Participants.Single(p => p.Iso3 == pairing.PartyUnderReview).FocalPoint.Email);
 
         await h.Events().HandleAsync(new QuestionnaireTransmitted { CountryReviewId = id, Party = pairing.PartyUnderReview, OccurredAt = Now(h), TransmittedBy = "person-n-pur-2" }, default);
-        h.Clock.AdvanceDays(60);
+        h.Clock.Advance(TimeSpan.FromDays(60));
         await h.Events().HandleAsync(new WrittenFeedbackTransmitted { CountryReviewId = id, Party = pairing.SameRegionReviewer, OccurredAt = Now(h), TransmittedBy = "x" }, default);
         Assert.Equal(ReviewStage.WrittenFeedback, (await GetAsync(h, id)).Stage);
         await h.Events().HandleAsync(new WrittenFeedbackTransmitted { CountryReviewId = id, Party = pairing.OtherRegionReviewer, OccurredAt = Now(h), TransmittedBy = "y" }, default);
-        h.Clock.AdvanceDays(90);
+        h.Clock.Advance(TimeSpan.FromDays(90));
         await h.Events().HandleAsync(new ListOfObservationsFinalized { CountryReviewId = id, OccurredAt = Now(h), FinalizedBy = "secretariat" }, default);
 
         var done = await GetAsync(h, id);
@@ -240,7 +240,7 @@ public class ReviewsServiceTests(PostgresFixture postgres)
     [Fact]
     public async Task AReviewIsConfidentialToItsPartiesAndTheSecretariat()
     {
-        var h = await ServiceHarness.StartAsync(postgres, ManualClock.At(2020, 11, 15));
+        var h = await ServiceHarness.StartAsync(postgres, Clocks.At(2020, 11, 15));
         await SplitAsync(h);
         var drawn = await DrawAsync(h, 1);
         var pairing = drawn.Pairings[0];
@@ -258,7 +258,7 @@ public class ReviewsServiceTests(PostgresFixture postgres)
     [Fact]
     public async Task BelowTheThresholdTheNextPhaseWaitsForAConferenceDecision()
     {
-        var h = await ServiceHarness.StartAsync(postgres, ManualClock.At(2020, 11, 15));
+        var h = await ServiceHarness.StartAsync(postgres, Clocks.At(2020, 11, 15));
         await SplitAsync(h);
         await DrawAsync(h, 2);
         var progress = await h.Service().GetPhaseProgress(new GetPhaseProgressRequest { GroupNumber = 2 }, TestCallContext.Secretariat());
@@ -277,7 +277,7 @@ public class ReviewsServiceTests(PostgresFixture postgres)
     [Fact]
     public async Task TheFeedShowsOnlyTheCallersNoticesAndTheWatchStreamsNewOnes()
     {
-        var h = await ServiceHarness.StartAsync(postgres, ManualClock.At(2021, 1, 1));
+        var h = await ServiceHarness.StartAsync(postgres, Clocks.At(2021, 1, 1));
         await using (var db = h.Db())
         {
             db.Notifications.Add(Notice("k-1", "person-a", h.Clock.GetUtcNow()));

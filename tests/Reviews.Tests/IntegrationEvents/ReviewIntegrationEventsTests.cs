@@ -12,7 +12,7 @@ public class ReviewIntegrationEventsTests
     [Fact]
     public void AReviewsChangesBecomeThePublishedEventsInOrder()
     {
-        var clock = ManualClock.At(2020, 12, 1);
+        var clock = Clocks.At(2020, 12, 1);
         var review = New(clock);
         NominateAll(review, clock);
         review.AgreeExtension(DeadlineKind.SelfAssessmentQuestionnaire, new DateOnly(2021, 9, 1), ["DEU"], "r", clock.GetUtcNow(), "s");

@@ -15,7 +15,7 @@ public class NotificationDispatcherTests(PostgresFixture postgres)
     [Fact]
     public async Task TwoInstancesIssueEachNoticeOnceAndItsEmailGoesToThePickupFolder()
     {
-        var h = await ServiceHarness.StartAsync(postgres, ManualClock.At(2020, 11, 15));
+        var h = await ServiceHarness.StartAsync(postgres, Clocks.At(2020, 11, 15));
         await using (var db = h.Db())
         {
             foreach (var party in await db.Parties.ToListAsync())
@@ -35,7 +35,7 @@ public class NotificationDispatcherTests(PostgresFixture postgres)
         var folder = Path.Combine(Path.GetTempPath(), $"reviews-mail-{Guid.NewGuid():N}");
         try
         {
-            h.Clock.Set(new DateTimeOffset(2020, 12, 2, 6, 0, 0, TimeSpan.Zero));
+            h.Clock.SetUtcNow(new DateTimeOffset(2020, 12, 2, 6, 0, 0, TimeSpan.Zero));
             var first = Dispatcher(h, folder);
             var second = Dispatcher(h, folder);
             var issued = await Task.WhenAll(first.IssueDueAsync(default), second.IssueDueAsync(default));
@@ -55,7 +55,7 @@ public class NotificationDispatcherTests(PostgresFixture postgres)
             var germany = files.Select(File.ReadAllText).Single(f => f.Contains("mission@deu.example", StringComparison.Ordinal) && f.Contains("Germany", StringComparison.Ordinal));
             Assert.Contains("Subject: Reminder:", germany);
 
-            h.Clock.AdvanceDays(14);
+            h.Clock.Advance(TimeSpan.FromDays(14));
             var missed = await Dispatcher(h, folder).IssueDueAsync(default);
             // 16 December: the focal points were due on the 15th; the experts are due on the 29th (14-day reminder).
             var byDeadline = missed.ToLookup(n => n.Deadline);

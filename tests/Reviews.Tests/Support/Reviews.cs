@@ -1,6 +1,7 @@
 using Reviews.Api.Domain.CountryReviews;
 using Reviews.Api.Domain.Drawing;
 using Reviews.Api.Domain.Parties;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Reviews.Tests.Support;
 
@@ -12,14 +13,14 @@ public static class ReviewsFactory
     public static CountryPairing Pairing(string pur = "DEU", string same = "FRA", string other = "BRA", params AdditionalReviewer[] additional) =>
         new(pur, same, other, additional);
 
-    public static CountryReview New(ManualClock clock, CountryPairing? pairing = null, Func<string, ReviewRole, FocalPointContact?>? known = null, ReviewTimelineOptions? timeline = null) =>
+    public static CountryReview New(FakeTimeProvider clock, CountryPairing? pairing = null, Func<string, ReviewRole, FocalPointContact?>? known = null, ReviewTimelineOptions? timeline = null) =>
         CountryReview.Create(1, 1, 1, Start, pairing ?? Pairing(), known ?? ((_, _) => null), timeline ?? new ReviewTimelineOptions(), clock.GetUtcNow(), "secretariat");
 
     public static FocalPointContact Fp(string party, DateTimeOffset since, string? suffix = null) =>
         new($"person-{party}{suffix}", $"nomination-{party}{suffix}", $"Focal Point {party}{suffix}", $"fp.{party.ToLowerInvariant()}{suffix}@example.org", since);
 
     /// <summary>Nominates every missing focal point (the review moves to the preliminary consultation).</summary>
-    public static void NominateAll(CountryReview review, ManualClock clock)
+    public static void NominateAll(CountryReview review, FakeTimeProvider clock)
     {
         foreach (var participant in review.ActiveParticipants.Where(p => p.FocalPoint is null).ToList())
         {

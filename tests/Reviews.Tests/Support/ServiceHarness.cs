@@ -7,13 +7,14 @@ using Reviews.Api.Domain.Phases;
 using Reviews.Api.Grpc;
 using Reviews.Api.IntegrationEvents;
 using Reviews.Api.Notifications;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Reviews.Tests.Support;
 
 /// <summary>The service class and the event handler over a real database, with a clock the test moves.</summary>
-public sealed class ServiceHarness(string connectionString, ManualClock clock)
+public sealed class ServiceHarness(string connectionString, FakeTimeProvider clock)
 {
-    public ManualClock Clock { get; } = clock;
+    public FakeTimeProvider Clock { get; } = clock;
 
     public NotificationSignal Signal { get; } = new();
 
@@ -21,7 +22,7 @@ public sealed class ServiceHarness(string connectionString, ManualClock clock)
 
     public NotificationFeedOptions Feed { get; } = new() { PollInterval = TimeSpan.FromMilliseconds(200) };
 
-    public static async Task<ServiceHarness> StartAsync(PostgresFixture postgres, ManualClock clock) =>
+    public static async Task<ServiceHarness> StartAsync(PostgresFixture postgres, FakeTimeProvider clock) =>
         new(await postgres.NewSeededDatabaseAsync(clock), clock);
 
     /// <summary>A fresh service (one per call, as the server creates them) over a fresh context.</summary>

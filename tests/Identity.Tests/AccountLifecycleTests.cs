@@ -1,5 +1,5 @@
 using System.Net;
-using Identity.Api.Accounts;
+using Identity.Api.Application.Accounts;
 using Identity.Api.Domain.Accounts;
 using Identity.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Identity.Api.Accounts;
+using Identity.Api.Application.Accounts;
 using Identity.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;

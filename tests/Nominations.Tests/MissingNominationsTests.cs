@@ -1,7 +1,7 @@
 using Nominations.Api.Domain;
 using Nominations.Api.Domain.Reports;
 using Nominations.Api.Domain.Reviews;
-using Nominations.Api.Domain.Workflow;
+using Nominations.Api.Application.Workflow;
 using Nominations.Tests.Support;
 using ReviewMechanism.ServiceDefaults.Errors;
 

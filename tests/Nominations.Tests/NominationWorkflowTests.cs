@@ -1,5 +1,5 @@
 using Nominations.Api.Domain;
-using Nominations.Api.Domain.Workflow;
+using Nominations.Api.Application.Workflow;
 using Nominations.Tests.Support;
 using ReviewMechanism.ServiceDefaults.Authorization;
 using ReviewMechanism.ServiceDefaults.Errors;

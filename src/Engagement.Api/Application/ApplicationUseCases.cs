@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Engagement.Api.Data;
-using Engagement.Api.Data.Configurations;
+using Engagement.Api.Data.EntityConfigurations;
 using Engagement.Api.Domain.Applications;
 using Engagement.Api.Domain.Common;
 using Engagement.Api.Domain.Dialogues;

@@ -1,5 +1,5 @@
 using Engagement.Api.Data;
-using Engagement.Api.Data.Configurations;
+using Engagement.Api.Data.EntityConfigurations;
 using Engagement.Api.Domain.Common;
 using Engagement.Api.Domain.Trainings;
 using Engagement.Api.IntegrationEvents;

@@ -1,4 +1,4 @@
-using Identity.Api.Accounts;
+using Identity.Api.Application.Accounts;
 using Identity.Api.Data;
 using Identity.Api.OpenIdConnect.Clients;
 

@@ -1,5 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
-using Identity.Api.Accounts;
+using Identity.Api.Application.Accounts;
 using ReviewMechanism.Identity.V1;
 using DomainStatus = Identity.Api.Domain.Accounts.AccountStatus;
 using ProtoStatus = ReviewMechanism.Identity.V1.AccountStatus;

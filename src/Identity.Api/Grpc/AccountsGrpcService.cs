@@ -1,5 +1,5 @@
 using Grpc.Core;
-using Identity.Api.Accounts;
+using Identity.Api.Application.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using OpenIddict.Validation.AspNetCore;
 using ReviewMechanism.Identity.V1;

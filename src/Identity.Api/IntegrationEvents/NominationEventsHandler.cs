@@ -1,4 +1,4 @@
-using Identity.Api.Accounts;
+using Identity.Api.Application.Accounts;
 using ReviewMechanism.Events.V1;
 
 namespace Identity.Api.IntegrationEvents;

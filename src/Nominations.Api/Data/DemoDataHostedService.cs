@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Nominations.Api.Domain;
 using Nominations.Api.Domain.Validation;
-using Nominations.Api.Domain.Workflow;
+using Nominations.Api.Application.Workflow;
 using ReviewMechanism.ServiceDefaults.Authorization;
 
 namespace Nominations.Api.Data;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nominations.Api.Data;
 using Nominations.Api.Domain;
 using Nominations.Api.Domain.Reviews;
-using Nominations.Api.Domain.Workflow;
+using Nominations.Api.Application.Workflow;
 using Nominations.Api.IntegrationEvents;
 
 namespace Nominations.Api.Extensions;

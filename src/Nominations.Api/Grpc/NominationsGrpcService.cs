@@ -2,7 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Nominations.Api.Domain;
-using Nominations.Api.Domain.Workflow;
+using Nominations.Api.Application.Workflow;
 using ReviewMechanism.ServiceDefaults.Authorization;
 using V1 = ReviewMechanism.Nominations.V1;
 

@@ -1,7 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Nominations.Api.Domain;
 using Nominations.Api.Domain.Validation;
-using Nominations.Api.Domain.Workflow;
+using Nominations.Api.Application.Workflow;
 using Ev = ReviewMechanism.Events.V1;
 using V1 = ReviewMechanism.Nominations.V1;
 

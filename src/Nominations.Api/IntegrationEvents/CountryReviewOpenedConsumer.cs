@@ -1,5 +1,5 @@
 using MassTransit;
-using Nominations.Api.Domain.Workflow;
+using Nominations.Api.Application.Workflow;
 using ReviewMechanism.Events.V1;
 using ReviewMechanism.Messaging.Inbox;
 

@@ -1,6 +1,6 @@
 using MassTransit;
 using Nominations.Api.Domain.Reviews;
-using Nominations.Api.Domain.Workflow;
+using Nominations.Api.Application.Workflow;
 using ReviewMechanism.Events.V1;
 using ReviewMechanism.Messaging.Inbox;
 

@@ -4,7 +4,7 @@ using Reviews.Api.Domain.Drawing;
 using Reviews.Api.Domain.Notifications;
 using Reviews.Api.Domain.Phases;
 using Reviews.Api.IntegrationEvents;
-using Reviews.Api.Notifications;
+using Reviews.Api.Application.Notifications;
 
 namespace Reviews.Api.Extensions;
 

@@ -7,7 +7,7 @@ using Reviews.Api.Domain.Drawing;
 using Reviews.Api.Domain.Nominations;
 using Reviews.Api.Domain.Phases;
 using Reviews.Api.IntegrationEvents;
-using Reviews.Api.Notifications;
+using Reviews.Api.Application.Notifications;
 
 namespace Reviews.Api.Grpc;
 

@@ -1,6 +1,6 @@
 extern alias IdentityApp;
 
-using IdentityApp::Identity.Api.Accounts;
+using IdentityApp::Identity.Api.Application.Accounts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

@@ -80,7 +80,7 @@ public sealed class IdentityService : WebApplicationFactory<IdentityApi::Program
     public async Task<string> CreateApprovedFocalPointAsync(string email, string password, string party = "AUT")
     {
         await using var scope = Services.CreateAsyncScope();
-        var accounts = scope.ServiceProvider.GetRequiredService<IdentityApi::Identity.Api.Accounts.AccountLifecycle>();
+        var accounts = scope.ServiceProvider.GetRequiredService<IdentityApi::Identity.Api.Application.Accounts.AccountLifecycle>();
         var outcome = await accounts.HandlePersonNominatedAsync(new ReviewMechanism.Events.V1.PersonNominated
         {
             NominationId = Guid.NewGuid().ToString(),
@@ -94,7 +94,7 @@ public sealed class IdentityService : WebApplicationFactory<IdentityApi::Program
         }, CancellationToken.None);
         var token = new Uri(outcome.ActivationLink!).Query.Split("token=")[1];
         var activated = await accounts.ActivateAsync(token, password,
-            new IdentityApi::Identity.Api.Accounts.ActivationProfile("Maria Example", "Ms", null, "Ministry of Justice", null), CancellationToken.None);
+            new IdentityApi::Identity.Api.Application.Accounts.ActivationProfile("Maria Example", "Ms", null, "Ministry of Justice", null), CancellationToken.None);
         if (!activated.Succeeded)
         {
             throw new InvalidOperationException(string.Join(" ", activated.Errors.Select(e => e.Description)));

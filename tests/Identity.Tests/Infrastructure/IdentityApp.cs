@@ -1,5 +1,5 @@
 using System.Net;
-using Identity.Api.Accounts;
+using Identity.Api.Application.Accounts;
 using Identity.Api.Domain.Accounts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Nominations.Api.Domain;
 using Nominations.Api.Domain.Reviews;
-using Nominations.Api.Domain.Workflow;
+using Nominations.Api.Application.Workflow;
 using Nominations.Api.Grpc;
 using ReviewMechanism.ServiceDefaults.Authorization;
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Reviews.Api.Domain.Notifications;
-using Reviews.Api.Notifications;
+using Reviews.Api.Application.Notifications;
 using ReviewMechanism.ServiceDefaults.Mail;
 using Reviews.Tests.Support;
 using ReviewMechanism.Reviews.V1;

@@ -6,7 +6,7 @@ using Reviews.Api.Domain.Drawing;
 using Reviews.Api.Domain.Phases;
 using Reviews.Api.Grpc;
 using Reviews.Api.IntegrationEvents;
-using Reviews.Api.Notifications;
+using Reviews.Api.Application.Notifications;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Reviews.Tests.Support;

@@ -2,7 +2,7 @@ using Engagement.Api.Domain.Applications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Engagement.Api.Data.Configurations;
+namespace Engagement.Api.Data.EntityConfigurations;
 
 internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<DialogueApplication>
 {

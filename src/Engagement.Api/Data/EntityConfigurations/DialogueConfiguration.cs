@@ -2,7 +2,7 @@ using Engagement.Api.Domain.Dialogues;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Engagement.Api.Data.Configurations;
+namespace Engagement.Api.Data.EntityConfigurations;
 
 internal sealed class DialogueConfiguration : IEntityTypeConfiguration<ConstructiveDialogue>
 {

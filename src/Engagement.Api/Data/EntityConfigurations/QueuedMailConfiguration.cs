@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Engagement.Api.Data.Configurations;
+namespace Engagement.Api.Data.EntityConfigurations;
 
 internal sealed class QueuedMailConfiguration : IEntityTypeConfiguration<QueuedMail>
 {

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ReviewMechanism.ServiceDefaults.Errors;
 
-namespace Identity.Api.Accounts;
+namespace Identity.Api.Application.Accounts;
 
 /// <summary>
 /// The Secretariat's actions on accounts: list and read them, approve a submitted profile, disable an

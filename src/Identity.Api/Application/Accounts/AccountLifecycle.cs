@@ -12,7 +12,7 @@ using ReviewMechanism.Events.V1;
 using ReviewMechanism.ServiceDefaults.Authorization;
 using ReviewMechanism.ServiceDefaults.Errors;
 
-namespace Identity.Api.Accounts;
+namespace Identity.Api.Application.Accounts;
 
 /// <summary>
 /// The account lifecycle of the mechanism: a nomination creates a pending account and sends a

@@ -1,4 +1,4 @@
-namespace Identity.Api.Accounts;
+namespace Identity.Api.Application.Accounts;
 
 /// <summary>Configuration section <c>Identity:Accounts</c>.</summary>
 public sealed class AccountOptions

@@ -4,7 +4,7 @@ using Identity.Api.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace Identity.Api.Accounts;
+namespace Identity.Api.Application.Accounts;
 
 /// <summary>Gives the protocol endpoints what they may know about a person: status, roles, parties, profile.</summary>
 public sealed class AccountResourceOwnerStore(IServiceScopeFactory scopes, TimeProvider clock) : IResourceOwnerStore

@@ -1,7 +1,7 @@
 using Identity.Api.OpenIdConnect.Revocation;
 using OpenIddict.Abstractions;
 
-namespace Identity.Api.Accounts;
+namespace Identity.Api.Application.Accounts;
 
 /// <summary>
 /// When an account may no longer use the mechanism (disabled by the Secretariat, or its last nomination

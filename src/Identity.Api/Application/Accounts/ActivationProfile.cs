@@ -1,4 +1,4 @@
-namespace Identity.Api.Accounts;
+namespace Identity.Api.Application.Accounts;
 
 /// <summary>What the person submits with the activation form.</summary>
 public sealed record ActivationProfile(string FullName, string? Title, string? Gender, string? Affiliation, string? Phone);

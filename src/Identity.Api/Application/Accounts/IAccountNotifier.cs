@@ -1,6 +1,6 @@
 using Identity.Api.Domain.Accounts;
 
-namespace Identity.Api.Accounts;
+namespace Identity.Api.Application.Accounts;
 
 /// <summary>Sends account messages (activation links) to people.</summary>
 public interface IAccountNotifier

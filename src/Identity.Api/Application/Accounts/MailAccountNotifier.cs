@@ -1,7 +1,7 @@
 using Identity.Api.Domain.Accounts;
 using ReviewMechanism.ServiceDefaults.Mail;
 
-namespace Identity.Api.Accounts;
+namespace Identity.Api.Application.Accounts;
 
 /// <summary>
 /// Sends the activation link through the service's <see cref="IMailSender"/>: SMTP to the stack's mail server, or,

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using ReviewMechanism.ServiceDefaults.Authorization;
 
-namespace Identity.Api.Accounts;
+namespace Identity.Api.Application.Accounts;
 
 /// <summary>
 /// Sign-in for the login page: the password is checked first (with lockout), then the account's

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Identity.Api.Accounts;
+namespace Identity.Api.Application.Accounts;
 
 /// <summary>Activation tokens: 256 random bits, base64url; only their SHA-256 is stored.</summary>
 public static class OpaqueTokens

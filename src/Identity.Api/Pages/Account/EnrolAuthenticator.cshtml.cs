@@ -1,4 +1,4 @@
-using Identity.Api.Accounts;
+using Identity.Api.Application.Accounts;
 using Identity.Api.Domain.Accounts;
 using Identity.Api.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;

@@ -1,4 +1,4 @@
-using Identity.Api.Accounts;
+using Identity.Api.Application.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,6 +1,7 @@
+using Nominations.Api.Domain;
 using Nominations.Api.Domain.Validation;
 
-namespace Nominations.Api.Domain.Workflow;
+namespace Nominations.Api.Application.Workflow;
 
 /// <summary>Nominate a person. Role and scope kind are null when the caller left them unspecified.</summary>
 public sealed record NominateCommand(string? Party, NominationRole? Role, ScopeKind? ScopeKind, string? CountryReviewId, PersonInput? Person);

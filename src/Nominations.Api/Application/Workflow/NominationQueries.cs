@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Options;
+using Nominations.Api.Domain;
 using Nominations.Api.Domain.Reports;
 using Nominations.Api.Domain.Reviews;
 using Nominations.Api.Domain.Validation;
 using ReviewMechanism.ServiceDefaults.Authorization;
 using ReviewMechanism.ServiceDefaults.Errors;
 
-namespace Nominations.Api.Domain.Workflow;
+namespace Nominations.Api.Application.Workflow;
 
 /// <summary>The reads: a nomination, a party's history, the country profile, the missing report, statistics, tasks.</summary>
 public sealed class NominationQueries(

@@ -1,9 +1,10 @@
+using Nominations.Api.Domain;
 using Nominations.Api.Domain.Reviews;
 using Nominations.Api.Domain.Validation;
 using ReviewMechanism.ServiceDefaults.Authorization;
 using ReviewMechanism.ServiceDefaults.Errors;
 
-namespace Nominations.Api.Domain.Workflow;
+namespace Nominations.Api.Application.Workflow;
 
 /// <summary>
 /// Runs the commands: validates the input, checks who acts, resolves the party and review from the

@@ -1,8 +1,9 @@
+using Nominations.Api.Domain;
 using Nominations.Api.Domain.Reviews;
 using Nominations.Api.Domain.Validation;
 using ReviewMechanism.ServiceDefaults.Errors;
 
-namespace Nominations.Api.Domain.Workflow;
+namespace Nominations.Api.Application.Workflow;
 
 /// <summary>
 /// The upsert commands of the parties and reviews read-model: what the Reviews service's events

@@ -1,4 +1,4 @@
-namespace Reviews.Api.Notifications;
+namespace Reviews.Api.Application.Notifications;
 
 /// <summary>
 /// E-mail settings, bound from <c>Reviews:Email</c>. Sender and server are the service defaults' (<c>Mail:From</c>,

@@ -1,6 +1,6 @@
 using ReviewMechanism.ServiceDefaults.Mail;
 
-namespace Reviews.Api.Notifications;
+namespace Reviews.Api.Application.Notifications;
 
 /// <summary>
 /// Sends a notice through the service's <see cref="IMailSender"/> (SMTP to the stack's mail server; .eml files in

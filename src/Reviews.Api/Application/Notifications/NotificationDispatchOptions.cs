@@ -1,4 +1,4 @@
-namespace Reviews.Api.Notifications;
+namespace Reviews.Api.Application.Notifications;
 
 /// <summary>How often notices are looked for. Bound from <c>Reviews:NotificationDispatch</c>.</summary>
 public sealed class NotificationDispatchOptions

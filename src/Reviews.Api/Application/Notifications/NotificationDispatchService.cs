@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Reviews.Api.Notifications;
+namespace Reviews.Api.Application.Notifications;
 
 /// <summary>Runs the dispatcher on a timer (TimeProvider-driven, so tests move the clock). One per instance.</summary>
 public sealed class NotificationDispatchService(

@@ -5,7 +5,7 @@ using Reviews.Api.Domain.Common;
 using Reviews.Api.Domain.CountryReviews;
 using Reviews.Api.Domain.Notifications;
 
-namespace Reviews.Api.Notifications;
+namespace Reviews.Api.Application.Notifications;
 
 /// <summary>
 /// Issues the reminders and missed-deadline notices due now. Each notice is claimed by inserting its key with

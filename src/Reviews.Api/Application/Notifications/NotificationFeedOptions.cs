@@ -1,4 +1,4 @@
-namespace Reviews.Api.Notifications;
+namespace Reviews.Api.Application.Notifications;
 
 /// <summary>The notification feed's paging and live watch. Bound from <c>Reviews:NotificationFeed</c>.</summary>
 public sealed class NotificationFeedOptions

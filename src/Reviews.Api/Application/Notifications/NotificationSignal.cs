@@ -1,4 +1,4 @@
-namespace Reviews.Api.Notifications;
+namespace Reviews.Api.Application.Notifications;
 
 /// <summary>
 /// Wakes the live watches of this instance when it stores new notices (a singleton). Watches also poll, so notices

@@ -19,11 +19,11 @@ public sealed class GrpcServiceThroughGatewayTests(ITestOutputHelper output) : F
 {
     private GrpcServiceBackend _service = null!;
 
-    private async Task<(GatewayHost Gateway, TestService.TestServiceClient Client, GrpcChannel Channel)> StartAsync(long? maxMessageSize = null)
+    private async Task<(GatewayHost Gateway, TestService.TestServiceClient Client, GrpcChannel Channel)> StartAsync(int serviceMaxReceiveMessageSize = 16 * 1024 * 1024)
     {
-        var service = _service = Track(await GrpcServiceBackend.StartAsync(Output));
+        var service = _service = Track(await GrpcServiceBackend.StartAsync(Output, serviceMaxReceiveMessageSize));
         var gateway = Gateway(new ProxySettings()
-            .Route("interop", "/grpc.testing.TestService/{**rest}", "interop", authorizationPolicy: "default", maxMessageSize: maxMessageSize)
+            .Route("interop", "/grpc.testing.TestService/{**rest}", "interop", authorizationPolicy: "default")
             .GrpcCluster("interop", [service.Address.ToString()]));
         var channel = GrpcChannel.ForAddress(gateway.GrpcAddress, new GrpcChannelOptions
         {
@@ -143,7 +143,7 @@ public sealed class GrpcServiceThroughGatewayTests(ITestOutputHelper output) : F
     [Fact]
     public async Task BigMessagesPassBothWays()
     {
-        var (_, client, channel) = await StartAsync(maxMessageSize: 16 * 1024 * 1024);
+        var (_, client, channel) = await StartAsync();
         using var _ = channel;
         var body = ByteString.CopyFrom(GrpcWire.RandomBytes(8 * 1024 * 1024, seed: 3));
 
@@ -151,6 +151,37 @@ public sealed class GrpcServiceThroughGatewayTests(ITestOutputHelper output) : F
             new CallOptions(Authorized())).ResponseAsync.WaitAsync(GrpcWire.Patience);
 
         Assert.Equal(9 * 1024 * 1024, reply.Payload.Body.Length);
+    }
+
+    [Fact]
+    public async Task AMessageOverTheServicesLimitIsRefusedWithResourceExhaustedThroughTheGateway()
+    {
+        var (_, client, channel) = await StartAsync(serviceMaxReceiveMessageSize: 1024);
+        using var _ = channel;
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => client.UnaryCallAsync(
+            new SimpleRequest { Payload = new Payload { Body = ByteString.CopyFrom(new byte[2000]) } },
+            new CallOptions(Authorized())).ResponseAsync.WaitAsync(GrpcWire.Patience));
+
+        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
+        Assert.Contains("maximum", error.Status.Detail, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task ManySmallMessagesPassTheServicesPerMessageLimitWhateverTheirTotal()
+    {
+        var (_, client, channel) = await StartAsync(serviceMaxReceiveMessageSize: 1024);
+        using var _ = channel;
+
+        using var call = client.StreamingInputCall(new CallOptions(Authorized()));
+        for (var i = 0; i < 100; i++)
+        {
+            await call.RequestStream.WriteAsync(new StreamingInputCallRequest { Payload = new Payload { Body = ByteString.CopyFrom(GrpcWire.RandomBytes(1000, seed: i)) } });
+        }
+        await call.RequestStream.CompleteAsync();
+        var reply = await call.ResponseAsync.WaitAsync(GrpcWire.Patience);
+
+        Assert.Equal(100_000, reply.AggregatedPayloadSize);
     }
 
     [Fact]

@@ -13,9 +13,6 @@ namespace Interop.Tests.Infrastructure;
 /// </summary>
 public static class RpcCatalog
 {
-    /// <summary>Services whose contracts exist but whose implementation has not landed yet (none today).</summary>
-    public static readonly IReadOnlySet<string> NotServedYet = new HashSet<string>(StringComparer.Ordinal);
-
     private static readonly Assembly[] ServiceAssemblies =
     [
         typeof(Reviews.Api.Grpc.ReviewsGrpcService).Assembly,
@@ -44,7 +41,7 @@ public static class RpcCatalog
     private static Rpc Describe(ServiceDescriptor service, MethodDescriptor method)
     {
         var implementation = Implementation(service);
-        var route = GatewayRoutes.For(service.FullName);
+        var route = GatewayRoutes.For(service.FullName, method.Name);
         var overridden = implementation?.GetMethods(BindingFlags.Public | BindingFlags.Instance)
             .FirstOrDefault(m => m.Name == method.Name && m.DeclaringType == implementation);
         if (overridden is null || implementation is null)

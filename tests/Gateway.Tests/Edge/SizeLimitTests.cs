@@ -4,7 +4,7 @@ using Gateway.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Xunit.Abstractions;
-using static Gateway.Tests.Infrastructure.GrpcWire;
+using static Gateway.Tests.Infrastructure.ProxyWire;
 
 namespace Gateway.Tests.Edge;
 
@@ -12,13 +12,9 @@ public sealed class SizeLimitTests(ITestOutputHelper output) : ForwardingTestBas
 {
     private async Task<RawBackend> CountingGrpcBackendAsync() => await BackendAsync(async context =>
     {
-        var total = 0;
-        while (await ReadRequestMessageAsync(context) is { } message)
-        {
-            total += message.Length;
-        }
+        var total = (await ReadBodyAsync(context)).Length;
         StartGrpcResponse(context);
-        await WriteMessageAsync(context, BitConverter.GetBytes(total));
+        await WriteAsync(context, BitConverter.GetBytes(total));
         SetStatusTrailers(context, 0);
     });
 
@@ -33,7 +29,7 @@ public sealed class SizeLimitTests(ITestOutputHelper output) : ForwardingTestBas
         var call = SendAsync(client, Request(EchoPath, content));
         for (var i = 0; i < 5; i++)
         {
-            content.SendMessage(new byte[1000]);
+            content.Send(new byte[1000]);
         }
         content.Complete();
         using var response = await call;

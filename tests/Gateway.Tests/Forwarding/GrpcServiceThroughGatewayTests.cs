@@ -118,7 +118,7 @@ public sealed class GrpcServiceThroughGatewayTests(ITestOutputHelper output) : F
             var ping = new StreamingOutputCallRequest();
             ping.ResponseParameters.Add(new ResponseParameters { Size = size });
             await duplex.RequestStream.WriteAsync(ping);
-            Assert.True(await duplex.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(GrpcWire.Patience));
+            Assert.True(await duplex.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(ProxyWire.Patience));
             Assert.Equal(size, duplex.ResponseStream.Current.Payload.Body.Length);
         }
         await duplex.RequestStream.CompleteAsync();
@@ -135,7 +135,7 @@ public sealed class GrpcServiceThroughGatewayTests(ITestOutputHelper output) : F
         request.ResponseParameters.Add(new ResponseParameters { Size = 1, IntervalUs = 5_000_000 });
 
         using var call = client.StreamingOutputCall(request, new CallOptions(Authorized(), deadline: DateTime.UtcNow.AddMilliseconds(400)));
-        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(GrpcWire.Patience));
+        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(ProxyWire.Patience));
 
         Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
     }
@@ -145,10 +145,10 @@ public sealed class GrpcServiceThroughGatewayTests(ITestOutputHelper output) : F
     {
         var (_, client, channel) = await StartAsync();
         using var _ = channel;
-        var body = ByteString.CopyFrom(GrpcWire.RandomBytes(8 * 1024 * 1024, seed: 3));
+        var body = ByteString.CopyFrom(ProxyWire.RandomBytes(8 * 1024 * 1024, seed: 3));
 
         var reply = await client.UnaryCallAsync(new SimpleRequest { ResponseSize = 9 * 1024 * 1024, Payload = new Payload { Body = body } },
-            new CallOptions(Authorized())).ResponseAsync.WaitAsync(GrpcWire.Patience);
+            new CallOptions(Authorized())).ResponseAsync.WaitAsync(ProxyWire.Patience);
 
         Assert.Equal(9 * 1024 * 1024, reply.Payload.Body.Length);
     }
@@ -161,7 +161,7 @@ public sealed class GrpcServiceThroughGatewayTests(ITestOutputHelper output) : F
 
         var error = await Assert.ThrowsAsync<RpcException>(() => client.UnaryCallAsync(
             new SimpleRequest { Payload = new Payload { Body = ByteString.CopyFrom(new byte[2000]) } },
-            new CallOptions(Authorized())).ResponseAsync.WaitAsync(GrpcWire.Patience));
+            new CallOptions(Authorized())).ResponseAsync.WaitAsync(ProxyWire.Patience));
 
         Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
         Assert.Contains("maximum", error.Status.Detail, StringComparison.OrdinalIgnoreCase);
@@ -176,10 +176,10 @@ public sealed class GrpcServiceThroughGatewayTests(ITestOutputHelper output) : F
         using var call = client.StreamingInputCall(new CallOptions(Authorized()));
         for (var i = 0; i < 100; i++)
         {
-            await call.RequestStream.WriteAsync(new StreamingInputCallRequest { Payload = new Payload { Body = ByteString.CopyFrom(GrpcWire.RandomBytes(1000, seed: i)) } });
+            await call.RequestStream.WriteAsync(new StreamingInputCallRequest { Payload = new Payload { Body = ByteString.CopyFrom(ProxyWire.RandomBytes(1000, seed: i)) } });
         }
         await call.RequestStream.CompleteAsync();
-        var reply = await call.ResponseAsync.WaitAsync(GrpcWire.Patience);
+        var reply = await call.ResponseAsync.WaitAsync(ProxyWire.Patience);
 
         Assert.Equal(100_000, reply.AggregatedPayloadSize);
     }
@@ -195,13 +195,13 @@ public sealed class GrpcServiceThroughGatewayTests(ITestOutputHelper output) : F
         using var cancel = new CancellationTokenSource();
 
         using var call = client.StreamingOutputCall(request, new CallOptions(Authorized(), cancellationToken: cancel.Token));
-        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(GrpcWire.Patience));
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(ProxyWire.Patience));
         cancel.Cancel();
-        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(GrpcWire.Patience));
+        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(ProxyWire.Patience));
 
         Assert.Equal(StatusCode.Cancelled, error.StatusCode);
         // The service's call was cancelled too (it was waiting 30 s to send its second message).
-        await _service.Calls.Cancelled.Task.WaitAsync(GrpcWire.Patience);
+        await _service.Calls.Cancelled.Task.WaitAsync(ProxyWire.Patience);
         Assert.True(gateway.Proxy.TryGetCluster("interop", out var cluster));
         await FailureTests.WaitUntilAsync(() => cluster.Destinations.Values.All(d => d.ConcurrentRequestCount == 0));
     }

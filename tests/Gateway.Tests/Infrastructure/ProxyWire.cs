@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Http;
@@ -6,20 +5,16 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace Gateway.Tests.Infrastructure;
 
-/// <summary>Hand-framed gRPC over HTTP/2: length-prefixed messages, requests and responses built byte by byte.</summary>
-public static class GrpcWire
+/// <summary>
+/// What a proxy sees of a gRPC call: an HTTP/2 POST with <c>content-type: application/grpc</c> and <c>te: trailers</c>
+/// whose body it forwards as opaque bytes, answered with HTTP 200 and <c>grpc-status</c> in the trailers (or in the
+/// headers of a trailers-only reply). The gateway never parses gRPC messages, so these tests send and expect bytes
+/// as they are; the gRPC semantics through the gateway are proven with grpc-dotnet's own client and server
+/// (<c>GrpcServiceThroughGatewayTests</c>) and with grpc-js.
+/// </summary>
+public static class ProxyWire
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
-
-    public static byte[] Frame(byte[] payload)
-    {
-        var framed = new byte[5 + payload.Length];
-        BinaryPrimitives.WriteUInt32BigEndian(framed.AsSpan(1), (uint)payload.Length);
-        payload.CopyTo(framed, 5);
-        return framed;
-    }
-
-    public static byte[] Frames(params byte[][] payloads) => payloads.SelectMany(Frame).ToArray();
 
     public static byte[] RandomBytes(int length, int seed)
     {
@@ -63,8 +58,9 @@ public static class GrpcWire
         return request;
     }
 
-    public static HttpRequestMessage Unary(string path, byte[] payload, string? token = null) =>
-        Request(path, new ByteArrayContent(Frame(payload)), token);
+    /// <summary>A call whose whole body is sent at once.</summary>
+    public static HttpRequestMessage Call(string path, byte[] body, string? token = null) =>
+        Request(path, new ByteArrayContent(body), token);
 
     public static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken = default) =>
         client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).WaitAsync(Patience, cancellationToken);
@@ -79,36 +75,21 @@ public static class GrpcWire
     public static string? Value(HttpHeaders headers, string name) =>
         headers.NonValidated.TryGetValues(name, out var values) ? string.Join(", ", values) : null;
 
-    /// <summary>Reads exactly one length-prefixed message from a response stream, or null at the end.</summary>
-    public static async Task<byte[]?> ReadMessageAsync(Stream stream, CancellationToken cancellationToken = default)
+    /// <summary>Reads exactly <paramref name="count"/> bytes of a response body, or null when it ended first.</summary>
+    public static async Task<byte[]?> ReadBytesAsync(Stream stream, int count, CancellationToken cancellationToken = default)
     {
-        var header = new byte[5];
-        if (!await ReadExactlyOrEndAsync(stream, header, cancellationToken))
-        {
-            return null;
-        }
-        var length = BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(1));
-        var payload = new byte[length];
-        if (!await ReadExactlyOrEndAsync(stream, payload, cancellationToken) && length > 0)
-        {
-            throw new EndOfStreamException("The stream ended inside a message.");
-        }
-        return payload;
-    }
-
-    private static async Task<bool> ReadExactlyOrEndAsync(Stream stream, byte[] buffer, CancellationToken cancellationToken)
-    {
+        var buffer = new byte[count];
         var filled = 0;
-        while (filled < buffer.Length)
+        while (filled < count)
         {
             var read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).AsTask().WaitAsync(Patience, cancellationToken);
             if (read == 0)
             {
-                return filled == 0 ? false : throw new EndOfStreamException("The stream ended inside a message.");
+                return null;
             }
             filled += read;
         }
-        return true;
+        return buffer;
     }
 
     // ---- backend side ----
@@ -120,9 +101,6 @@ public static class GrpcWire
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
         return buffer.ToArray();
     }
-
-    /// <summary>Reads one request message on the backend (null when the client ended its stream).</summary>
-    public static Task<byte[]?> ReadRequestMessageAsync(HttpContext context) => ReadMessageAsync(context.Request.Body, context.RequestAborted);
 
     public static void StartGrpcResponse(HttpContext context)
     {
@@ -137,9 +115,10 @@ public static class GrpcWire
         await context.Response.Body.FlushAsync(context.RequestAborted);
     }
 
-    public static async Task WriteMessageAsync(HttpContext context, byte[] payload)
+    /// <summary>Writes bytes of the response body and puts them on the wire.</summary>
+    public static async Task WriteAsync(HttpContext context, byte[] bytes)
     {
-        await context.Response.Body.WriteAsync(Frame(payload), context.RequestAborted);
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
         await context.Response.Body.FlushAsync(context.RequestAborted);
     }
 

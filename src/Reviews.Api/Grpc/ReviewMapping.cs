@@ -7,7 +7,7 @@ namespace Reviews.Api.Grpc;
 
 internal static class ReviewMapping
 {
-    public static V1.CountryReview ToProto(this CountryReview review, ReviewBlocker? blocker)
+    public static V1.CountryReview ToProto(this CountryReview review, ReviewBlocker? blocker, Func<string, string> partyName)
     {
         var message = new V1.CountryReview
         {
@@ -22,7 +22,7 @@ internal static class ReviewMapping
             LanguagesExceptional = review.LanguagesExceptional,
             QuestionnaireSubmittedAt = review.QuestionnaireSubmittedAt.ToProto(),
             ObservationsFinalizedAt = review.ObservationsFinalizedAt.ToProto(),
-            Blocker = blocker?.ToProto(),
+            Blocker = blocker?.ToProto(blocker.Describe(review.Id, partyName)),
         };
         foreach (var participant in review.Participants)
         {
@@ -93,14 +93,14 @@ internal static class ReviewMapping
         return message;
     }
 
-    public static V1.Blocker ToProto(this ReviewBlocker blocker)
+    public static V1.Blocker ToProto(this ReviewBlocker blocker, string description)
     {
         var message = new V1.Blocker
         {
             Kind = blocker.Kind.ToProto(),
             Since = blocker.Since.ToProto(),
             Days = blocker.Days,
-            Description = blocker.Description,
+            Description = description,
         };
         message.Parties.AddRange(blocker.Parties);
         return message;

@@ -20,7 +20,7 @@ public sealed partial class ReviewsGrpcService
         var review = await FindReviewAsync(request.CountryReviewId, context.CancellationToken, tracking: false);
         context.GetCaller().RequireAccessTo(review);
         var names = await PartyNamesAsync(context.CancellationToken);
-        return review.ToProto(review.Blocker(Now, names));
+        return review.ToProto(review.Blocker(Now), names);
     }
 
     [Authorize(Roles = ReviewReaders)]
@@ -33,7 +33,7 @@ public sealed partial class ReviewsGrpcService
         }
         var names = await PartyNamesAsync(context.CancellationToken);
         var response = new ListCountryReviewsResponse();
-        response.Reviews.AddRange(reviews.Select(r => r.ToProto(r.Blocker(Now, names))));
+        response.Reviews.AddRange(reviews.Select(r => r.ToProto(r.Blocker(Now), names)));
         return response;
     }
 
@@ -53,7 +53,7 @@ public sealed partial class ReviewsGrpcService
             Now,
             caller.Subject);
         await db.SaveChangesAsync(context.CancellationToken);
-        return review.ToProto(review.Blocker(Now, await PartyNamesAsync(context.CancellationToken)));
+        return review.ToProto(review.Blocker(Now), await PartyNamesAsync(context.CancellationToken));
     }
 
     [Authorize(Roles = MechanismRoles.Secretariat + "," + MechanismRoles.FocalPoint)]
@@ -69,7 +69,7 @@ public sealed partial class ReviewsGrpcService
         }
         review.SetLanguages([.. request.Languages.Select(l => l.ToDomain("languages"))], request.Exceptional, Now);
         await db.SaveChangesAsync(context.CancellationToken);
-        return review.ToProto(review.Blocker(Now, await PartyNamesAsync(context.CancellationToken)));
+        return review.ToProto(review.Blocker(Now), await PartyNamesAsync(context.CancellationToken));
     }
 
     [Authorize(Roles = MechanismRoles.Secretariat)]
@@ -84,7 +84,7 @@ public sealed partial class ReviewsGrpcService
             Now,
             context.GetCaller().Subject);
         await db.SaveChangesAsync(context.CancellationToken);
-        return review.ToProto(review.Blocker(Now, await PartyNamesAsync(context.CancellationToken)));
+        return review.ToProto(review.Blocker(Now), await PartyNamesAsync(context.CancellationToken));
     }
 
     [Authorize(Roles = ReviewReaders)]
@@ -95,7 +95,7 @@ public sealed partial class ReviewsGrpcService
         var response = new GetBlockersResponse();
         foreach (var review in reviews)
         {
-            if (review.Blocker(Now, names) is not { } blocker || (request.Kind != V1.BlockerKind.Unspecified && blocker.Kind.ToProto() != request.Kind))
+            if (review.Blocker(Now) is not { } blocker || (request.Kind != V1.BlockerKind.Unspecified && blocker.Kind.ToProto() != request.Kind))
             {
                 continue;
             }
@@ -105,7 +105,7 @@ public sealed partial class ReviewsGrpcService
                 PartyUnderReview = review.PartyUnderReview,
                 GroupNumber = review.GroupNumber,
                 Stage = review.Stage.ToProto(),
-                Blocker = blocker.ToProto(),
+                Blocker = blocker.ToProto(blocker.Describe(review.Id, names)),
             });
         }
         return response;

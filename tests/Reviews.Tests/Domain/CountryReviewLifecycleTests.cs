@@ -1,6 +1,7 @@
 using ReviewMechanism.ServiceDefaults.Errors;
 using Reviews.Api.Domain.Common;
 using Reviews.Api.Domain.CountryReviews;
+using Reviews.Api.Grpc;
 using Reviews.Api.Domain.Drawing;
 using Reviews.Api.Domain.Parties;
 using Reviews.Tests.Support;
@@ -128,7 +129,7 @@ public class CountryReviewLifecycleTests
         Assert.Equal(
             [ReviewStage.PreliminaryConsultation, ReviewStage.SelfAssessmentQuestionnaire, ReviewStage.WrittenFeedback, ReviewStage.ListOfObservationsAndSummary, ReviewStage.Completed],
             review.History.Select(h => h.To));
-        Assert.Null(review.Blocker(_clock.GetUtcNow(), Name));
+        Assert.Null(review.Blocker(_clock.GetUtcNow()));
         Assert.Equal(5, review.DomainEvents.OfType<ReviewStageChanged>().Count());
     }
 
@@ -230,9 +231,9 @@ public class CountryReviewLifecycleTests
         review.RecordFocalPoint("DEU", Fp("DEU", _clock.GetUtcNow()), _clock.GetUtcNow(), "n");
         review.RecordFocalPoint("BRA", Fp("BRA", _clock.GetUtcNow()), _clock.GetUtcNow(), "n");
         _clock.Advance(TimeSpan.FromDays(14));
-        var blocker = review.Blocker(_clock.GetUtcNow(), Name)!;
+        var blocker = review.Blocker(_clock.GetUtcNow())!;
         Assert.Equal(BlockerKind.FocalPointMissing, blocker.Kind);
-        Assert.Equal("Focal point of France missing for 14 days", blocker.Description);
+        Assert.Equal("Focal point of France missing for 14 days", blocker.Describe(review.Id, Name));
         Assert.Equal(["FRA"], blocker.Parties);
     }
 
@@ -244,11 +245,11 @@ public class CountryReviewLifecycleTests
         _clock.Advance(TimeSpan.FromDays(40));
         review.RemoveFocalPoint("FRA", "nomination-FRA", _clock.GetUtcNow());
         _clock.Advance(TimeSpan.FromDays(9));
-        var blocker = review.Blocker(_clock.GetUtcNow(), Name)!;
-        Assert.Equal("Focal point of France missing for 9 days", blocker.Description);
+        var blocker = review.Blocker(_clock.GetUtcNow())!;
+        Assert.Equal("Focal point of France missing for 9 days", blocker.Describe(review.Id, Name));
         Assert.Equal(ReviewStage.PreliminaryConsultation, review.Stage);
         review.RecordFocalPoint("FRA", Fp("FRA", _clock.GetUtcNow(), "-2"), _clock.GetUtcNow(), "n");
-        Assert.Equal(BlockerKind.PreliminaryConsultationPending, review.Blocker(_clock.GetUtcNow(), Name)!.Kind);
+        Assert.Equal(BlockerKind.PreliminaryConsultationPending, review.Blocker(_clock.GetUtcNow())!.Kind);
     }
 
     [Fact]
@@ -256,7 +257,9 @@ public class CountryReviewLifecycleTests
     {
         var clock = Clocks.At(2020, 11, 1);
         var review = New(clock);
-        Assert.Equal(BlockerKind.NotStarted, review.Blocker(clock.GetUtcNow(), Name)!.Kind);
+        var blocker = review.Blocker(clock.GetUtcNow())!;
+        Assert.Equal(BlockerKind.NotStarted, blocker.Kind);
+        Assert.Equal($"Review {review.Id} starts on 2020-12-01.", blocker.Describe(review.Id, Name));
     }
 
     [Fact]

@@ -353,8 +353,8 @@ public sealed class CountryReview
         AdvanceIfAllFocalPoints(now, "focal points of the redrawn reviewers known", by);
     }
 
-    /// <summary>What the review waits for at <paramref name="now"/>, named; null when completed.</summary>
-    public ReviewBlocker? Blocker(DateTimeOffset now, Func<string, string> partyName)
+    /// <summary>What the review waits for at <paramref name="now"/>; null when completed.</summary>
+    public ReviewBlocker? Blocker(DateTimeOffset now)
     {
         var start = new DateTimeOffset(StartDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         if (Stage == ReviewStage.Completed)
@@ -363,7 +363,7 @@ public sealed class CountryReview
         }
         if (now < start)
         {
-            return new ReviewBlocker(BlockerKind.NotStarted, [], now, 0, $"Review {Id} starts on {StartDate:yyyy-MM-dd}.");
+            return new ReviewBlocker(BlockerKind.NotStarted, [], now, 0, [], StartDate);
         }
         var missing = ActiveParticipants.Where(p => p.FocalPoint is null).ToList();
         if (missing.Count > 0)
@@ -373,25 +373,21 @@ public sealed class CountryReview
                 .OrderBy(p => p.Since)
                 .ThenBy(p => p.Iso3, StringComparer.Ordinal)
                 .ToList();
-            var description = string.Join("; ", parts.Select(p => $"focal point of {partyName(p.Iso3)} missing for {Days(p.Since, now)} days"));
-            return new ReviewBlocker(BlockerKind.FocalPointMissing, parts.Select(p => p.Iso3).ToList(), parts[0].Since, Days(parts[0].Since, now), Capitalize(description));
+            return new ReviewBlocker(
+                BlockerKind.FocalPointMissing, parts.Select(p => p.Iso3).ToList(), parts[0].Since, Days(parts[0].Since, now),
+                parts.Select(p => Days(p.Since, now)).ToList(), Deadline(DeadlineKind.FocalPointNomination).Effective);
         }
         var since = Max(StageEnteredAt, start);
         var days = Days(since, now);
         return Stage switch
         {
-            ReviewStage.NominationsPending or ReviewStage.PreliminaryConsultation => new ReviewBlocker(
-                BlockerKind.PreliminaryConsultationPending, [PartyUnderReview], since, days,
-                $"Preliminary consultation convened by {partyName(PartyUnderReview)} not yet held, {days} days after the last focal point was nominated (due {Deadline(DeadlineKind.PreliminaryConsultation).Effective:yyyy-MM-dd})."),
-            ReviewStage.SelfAssessmentQuestionnaire => new ReviewBlocker(
-                BlockerKind.QuestionnairePending, [PartyUnderReview], since, days,
-                $"Self-assessment questionnaire of {partyName(PartyUnderReview)} not yet submitted, {days} days into the stage (due {Deadline(DeadlineKind.SelfAssessmentQuestionnaire).Effective:yyyy-MM-dd})."),
-            ReviewStage.WrittenFeedback => Pending(
-                BlockerKind.WrittenFeedbackPending, ActiveReviewers.Where(r => r.FeedbackSubmittedAt is null).Select(r => r.Iso3).ToList(), since, days,
-                names => $"Written feedback of {names} not yet submitted, {days} days into the stage (due {Deadline(DeadlineKind.WrittenFeedback).Effective:yyyy-MM-dd}).", partyName),
-            _ => new ReviewBlocker(
-                BlockerKind.ListOfObservationsPending, ActiveReviewers.Select(r => r.Iso3).ToList(), since, days,
-                $"List of observations and summary not yet finalized, {days} days into the stage (due {Deadline(DeadlineKind.ListOfObservations).Effective:yyyy-MM-dd})."),
+            ReviewStage.NominationsPending or ReviewStage.PreliminaryConsultation => Waiting(
+                BlockerKind.PreliminaryConsultationPending, [PartyUnderReview], since, days, DeadlineKind.PreliminaryConsultation),
+            ReviewStage.SelfAssessmentQuestionnaire => Waiting(
+                BlockerKind.QuestionnairePending, [PartyUnderReview], since, days, DeadlineKind.SelfAssessmentQuestionnaire),
+            ReviewStage.WrittenFeedback => Waiting(
+                BlockerKind.WrittenFeedbackPending, ActiveReviewers.Where(r => r.FeedbackSubmittedAt is null).Select(r => r.Iso3).ToList(), since, days, DeadlineKind.WrittenFeedback),
+            _ => Waiting(BlockerKind.ListOfObservationsPending, ActiveReviewers.Select(r => r.Iso3).ToList(), since, days, DeadlineKind.ListOfObservations),
         };
     }
 
@@ -400,8 +396,8 @@ public sealed class CountryReview
 
     // ----- internals -----
 
-    private static ReviewBlocker Pending(BlockerKind kind, List<string> parties, DateTimeOffset since, int days, Func<string, string> text, Func<string, string> partyName) =>
-        new(kind, parties, since, days, text(string.Join(" and ", parties.Select(partyName))));
+    private ReviewBlocker Waiting(BlockerKind kind, List<string> parties, DateTimeOffset since, int days, DeadlineKind deadline) =>
+        new(kind, parties, since, days, parties.Select(_ => days).ToList(), Deadline(deadline).Effective);
 
     private static IEnumerable<(string Iso3, ReviewRole Role, InstrumentSet Instruments, ReviewerSlot? Slot)> Places(CountryPairing pairing)
     {
@@ -510,5 +506,4 @@ public sealed class CountryReview
 
     private static int Days(DateTimeOffset since, DateTimeOffset now) => Math.Max(0, (int)(now - since).TotalDays);
 
-    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -110,6 +110,8 @@ internal static class MechanismResourceExtensions
             .WithEnvironment("Kestrel__Endpoints__http__Url", ReferenceExpression.Create($"http://127.0.0.1:{http.Property(EndpointProperty.TargetPort)}"))
             .WithEnvironment("Kestrel__Endpoints__grpc__Url", ReferenceExpression.Create($"http://127.0.0.1:{grpc.Property(EndpointProperty.TargetPort)}"))
             .WithEnvironment("Kestrel__Endpoints__grpc__Protocols", "Http2")
+            // Every trace on the dashboard when the stack runs here (a deployment keeps the services' default: 1 in 10).
+            .WithEnvironment("Telemetry__TraceSampleRatio", "1")
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Configuration["AppHost:EnvironmentName"] ?? "Development");
     }
 }

@@ -2,11 +2,11 @@
 # Installs what the tests and benchmarks need besides the .NET SDK, on Debian 12, as root:
 #   - postgresql, rabbitmq-server, redis-server: the servers integration and whole-stack tests start as local
 #     processes (the AppHost would install them itself; installing them here keeps test timings honest);
-#   - chromium, chromium-driver: the browser of the login-flow test and of the reporting charts test;
-#   - python3-grpcio, python3-grpc-tools, python3-protobuf: the grpcio interop client and the
-#     health/reflection check (run with /usr/bin/python3);
-#   - nodejs + npm and tests/interop-node's packages (@grpc/grpc-js, @grpc/proto-loader,
-#     @grpc/reflection, grpc-health-check) from its committed package-lock.json;
+#   - chromium, chromium-driver: the browser of the login-flow, engagement and reporting charts tests;
+#   - python3-grpcio, python3-grpc-tools, python3-protobuf: the grpcio partner client of tests/Interop.Tests
+#     (run with /usr/bin/python3) and bench/grpc-unary's grpcio server;
+#   - nodejs + npm and tests/interop-node's packages (@grpc/grpc-js, @grpc/proto-loader) from its committed
+#     package-lock.json;
 #   - tests/oidc-node's package (openid-client 6, the standard OIDC client of the identity interop test),
 #     likewise from its committed package-lock.json;
 #   - nghttp2-client (h2load), util-linux (taskset: bench/grpc-unary; script: the AppHost's Ctrl+C test) and curl;
@@ -66,7 +66,7 @@ log "dotnet tool restore"
 # Check that every tool answers, so a broken install fails here rather than in a test.
 /usr/bin/python3 -c 'import grpc, grpc_tools.protoc, google.protobuf' \
   || { log "/usr/bin/python3 cannot import grpc, grpc_tools and google.protobuf" >&2; exit 1; }
-(cd "$node_dir" && node -e "require('@grpc/grpc-js'); require('@grpc/proto-loader'); require('@grpc/reflection'); require('grpc-health-check')") \
+(cd "$node_dir" && node -e "require('@grpc/grpc-js'); require('@grpc/proto-loader'); require('protobufjs/ext/descriptor')") \
   || { log "node cannot load the packages of tests/interop-node" >&2; exit 1; }
 (cd "$oidc_node_dir" && node --input-type=module -e "await import('openid-client')") \
   || { log "node cannot load openid-client in tests/oidc-node" >&2; exit 1; }

@@ -1,3 +1,4 @@
+using Grpc.AspNetCore.Server.Model;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -38,6 +39,13 @@ public static class GrpcHostingExtensions
             options.Interceptors.Add<ErrorInterceptor>();
             options.Interceptors.Add<ValidationInterceptor>();
         });
+        // Grpc.AspNetCore's binder, with unparsable request messages answered INVALID_ARGUMENT (see the provider).
+        foreach (var binder in builder.Services.Where(d => d.ServiceType == typeof(IServiceMethodProvider<>)
+            && d.ImplementationType?.Name.StartsWith("BinderServiceMethodProvider", StringComparison.Ordinal) == true).ToArray())
+        {
+            builder.Services.Remove(binder);
+        }
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IServiceMethodProvider<>), typeof(ValidatedMessagesMethodProvider<>)));
         builder.Services.AddGrpcHealthChecks();
         builder.Services.AddGrpcReflection();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, AuthorizationDeclarationCheck>());

@@ -36,7 +36,7 @@ public static class TelemetryExtensions
                 .AddRuntimeInstrumentation()
                 .AddMeter([.. TelemetryNames.Meters, serviceName, builder.Environment.ApplicationName]))
             .WithTracing(tracing => tracing
-                .SetSampler(new ParentBasedSampler(new AlwaysOnSampler()))
+                .SetSampler(TraceSampling.From(builder.Configuration))
                 .AddSource([.. TelemetryNames.ActivitySources, serviceName, builder.Environment.ApplicationName])
                 .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !IsHealthProbe(context.Request.Path))
                 .AddGrpcClientInstrumentation()

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Unary gRPC benchmark, side by side in one go (issue 2):
-#   raw      Kestrel answering TestService/UnaryCall with a precomputed framed reply (the stack's limit)
-#   library  ReviewMechanism.Grpc with a service's pipeline (service defaults, routing, deadlines,
-#            authorization, validation, a service interceptor, call logs and metrics collected by
-#            OpenTelemetry with exporters that drop the data)
-#   grpcjs   @grpc/grpc-js
-#   grpcio   Python grpcio (asyncio server)
+# Unary gRPC benchmark, side by side in one go (issues 2 and 15):
+#   raw            Kestrel answering TestService/UnaryCall with a precomputed reply (the stack's limit)
+#   product        Grpc.AspNetCore as a service runs it: AddServiceDefaults (the logging, error and validation
+#                  interceptors, JwtBearer + authorization middleware, health, reflection) with the services'
+#                  OpenTelemetry as configured (traces sampled, metrics, logs), exporting over OTLP/HTTP to
+#                  otlp_sink.py as to a collector
+#   product-alltraces  the same with every trace recorded (Telemetry__TraceSampleRatio=1, what the AppHost sets locally)
+#   product-notel  the same server with OpenTelemetry off (OTEL_SDK_DISABLED=true)
+#   grpcjs         @grpc/grpc-js
+#   grpcio         Python grpcio (asyncio server)
 # Same message for all: SimpleRequest with a REQUEST_SIZE-byte payload asking RESPONSE_SIZE bytes.
 # All servers run pinned to core SERVER_CPU, h2load (one thread) to core LOAD_CPU. Every server is
 # checked with a real grpcio call, warmed (the .NET ones until two consecutive warm-up runs agree
@@ -21,7 +24,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 
-SERVERS=${SERVERS:-"raw library grpcjs grpcio"}
+SERVERS=${SERVERS:-"raw product product-alltraces product-notel grpcjs grpcio"}
 DURATION=${DURATION:-10}
 ROUNDS=${ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-16}
@@ -49,7 +52,9 @@ done
 
 work="$(mktemp -d /tmp/grpc-unary-bench.XXXXXX)"
 declare -A pid port
+sink_pid="" sink_port=""
 cleanup() {
+  [[ -n $sink_pid ]] && kill "$sink_pid" 2>/dev/null || true
   for name in "${!pid[@]}"; do
     kill "${pid[$name]}" 2>/dev/null || true
   done
@@ -63,28 +68,35 @@ trap cleanup EXIT
 label() {
   case "$1" in
     raw) echo "raw Kestrel, precomputed reply" ;;
-    library) echo "ReviewMechanism.Grpc (full pipeline)" ;;
+    product) echo "Grpc.AspNetCore $(grpc_version), ServiceDefaults, telemetry as configured" ;;
+    product-alltraces) echo "Grpc.AspNetCore $(grpc_version), ServiceDefaults, telemetry recording every trace" ;;
+    product-notel) echo "Grpc.AspNetCore $(grpc_version), ServiceDefaults, telemetry off" ;;
     grpcjs) echo "@grpc/grpc-js $(node -p "require('$repo/tests/interop-node/node_modules/@grpc/grpc-js/package.json').version")" ;;
     grpcio) echo "grpcio $("$PYTHON" -c 'import grpc; print(grpc.__version__)') (asyncio)" ;;
   esac
 }
 
-is_dotnet() { [[ $1 == raw || $1 == library ]]; }
+grpc_version() { sed -n 's/.*"Grpc.AspNetCore" Version="\([^"]*\)".*/\1/p' "$repo/Directory.Packages.props"; }
+
+is_dotnet() { [[ $1 == raw || $1 == product* ]]; }
+is_product() { [[ $1 == product* ]]; }
 
 project_of() {
   case "$1" in
     raw) echo "$here/RawServer/RawServer.csproj" ;;
-    library) echo "$here/LibraryServer/LibraryServer.csproj" ;;
+    product*) echo "$here/ProductServer/ProductServer.csproj" ;;
   esac
 }
 
 command_of() {
   case "$1" in
     raw) echo "dotnet $here/RawServer/bin/Release/net10.0/RawServer.dll --port 0 --response-size $RESPONSE_SIZE" ;;
-    library) echo "dotnet $here/LibraryServer/bin/Release/net10.0/LibraryServer.dll --port 0" ;;
+    product) echo "env OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:$sink_port/$1 OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf dotnet $here/ProductServer/bin/Release/net10.0/ProductServer.dll --port 0" ;;
+    product-alltraces) echo "env Telemetry__TraceSampleRatio=1 OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:$sink_port/$1 OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf dotnet $here/ProductServer/bin/Release/net10.0/ProductServer.dll --port 0" ;;
+    product-notel) echo "env OTEL_SDK_DISABLED=true OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:$sink_port/$1 OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf dotnet $here/ProductServer/bin/Release/net10.0/ProductServer.dll --port 0" ;;
     grpcjs) echo "node $here/grpcjs_server.js --port=0" ;;
     grpcio) echo "$PYTHON $here/grpcio_server.py --port=0" ;;
-    *) die "unknown server '$1' (known: raw library grpcjs grpcio)" ;;
+    *) die "unknown server '$1' (known: raw product product-alltraces product-notel grpcjs grpcio)" ;;
   esac
 }
 
@@ -110,6 +122,9 @@ start_server() {
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 stats() { curl -sf --http2-prior-knowledge "http://127.0.0.1:${port[$1]}/bench/stats"; }
+
+# Bytes the sink has received so far from server $1 (every signal; each server exports under /<name>/v1/...).
+sink_bytes() { curl -sf "http://127.0.0.1:$sink_port/stats" | "$PYTHON" -c "import json,sys; print(sum(v['bytes'] for k, v in json.load(sys.stdin).items() if k.startswith('/' + sys.argv[1] + '/')))" "$1"; }
 
 json_field() { "$PYTHON" -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$1" "$2"; }
 
@@ -155,13 +170,25 @@ warm() {
 }
 
 log "building the .NET servers (Release)"
+declare -A built
 for name in $SERVERS; do
-  if is_dotnet "$name"; then
+  if is_dotnet "$name" && [[ -z ${built[$(project_of "$name")]:-} ]]; then
     dotnet build -c Release --nologo -v q "$(project_of "$name")" > "$work/build-$name.log" 2>&1 \
       || die "build of $name failed:\n$(tail -40 "$work/build-$name.log")"
+    built[$(project_of "$name")]=1
   fi
 done
 "$PYTHON" "$here/bench_call.py" write "$work/request.bin" --request-size "$REQUEST_SIZE" --response-size "$RESPONSE_SIZE"
+
+# The telemetry sink takes the load generator's core: its CPU is not the server's.
+taskset -c "$LOAD_CPU" "$PYTHON" "$here/otlp_sink.py" --port=0 > "$work/sink.log" 2>&1 &
+sink_pid=$!
+for _ in $(seq 1 50); do
+  grep -q '^LISTENING ' "$work/sink.log" && break
+  sleep 0.1
+done
+sink_port=$(awk '/^LISTENING /{print $2; exit}' "$work/sink.log")
+[[ -n $sink_port ]] || die "the OTLP sink did not start:\n$(cat "$work/sink.log")"
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for name in $SERVERS; do start_server "$name"; done
@@ -187,6 +214,18 @@ for round in $(seq 1 "$ROUNDS"); do
   done
 done
 
+# The product servers' batches leave up to a few seconds after their rounds: OTLP bytes per call are each
+# server's total at the sink over every call it answered (warm-up included).
+otlp_settings=()
+sleep 7
+for name in $SERVERS; do
+  if is_product "$name"; then
+    bytes=$(sink_bytes "$name")
+    calls=$(json_field "$(stats "$name")" calls)
+    otlp_settings+=(--setting "telemetry exported by $name: $bytes OTLP bytes (traces, metrics, logs) over $calls calls = $(( bytes / (calls > 0 ? calls : 1) )) B/call")
+  fi
+done
+
 labels="$work/labels.tsv"
 for name in $SERVERS; do printf '%s\t%s\n' "$name" "$(label "$name")" >> "$labels"; done
 "$PYTHON" "$here/summarize.py" --runs "$runs" --labels "$labels" --out "$RESULTS" \
@@ -195,4 +234,5 @@ for name in $SERVERS; do printf '%s\t%s\n' "$name" "$(label "$name")" >> "$label
   --setting "servers pinned to CPU $SERVER_CPU; .NET warmed until two ${WARMUP_CHUNK}s runs agree within 5% (calls per CPU-second), others ${WARMUP_OTHER}s" \
   --setting "message: SimpleRequest with a ${REQUEST_SIZE}-byte payload, SimpleResponse with ${RESPONSE_SIZE} bytes; grpc-timeout $DEADLINE on every call" \
   --setting "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); load average before start: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)" \
-  --setting "versions: .NET $(dotnet --version), node $(node --version), $(h2load --version | head -1)"
+  --setting "versions: .NET $(dotnet --version), node $(node --version), $(h2load --version | head -1)" \
+  "${otlp_settings[@]}"

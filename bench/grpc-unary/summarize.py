@@ -9,11 +9,9 @@ import argparse
 import datetime
 import statistics
 
-TARGETS = [  # (other server, minimum library/other ratio) from issue 2
-    ("raw", 0.9),
-    ("grpcjs", 5.0),
-    ("grpcio", 10.0),
-]
+# (product server, peer, minimum product/peer ratio in calls per CPU-second): issue 15
+TARGETS = {("product", "raw"): 0.66}  # telemetry as configured
+PEERS = ["raw", "grpcjs", "grpcio"]
 
 
 def load_runs(path):
@@ -47,7 +45,6 @@ def main():
     medians = {n: statistics.median(servers[n]["rps"]) for n in order}
     efficiency = {n: statistics.median(servers[n]["efficiency"]) for n in order}
     cpu = {n: statistics.median(servers[n]["cpu"]) for n in order}
-    reference = medians.get("raw")
 
     rows = []
     for n in order:
@@ -75,17 +72,16 @@ def main():
     # A server that did not get (nearly) a whole core was sharing it with other processes: its req/s
     # says more about the machine than about the server, calls per CPU-second still compare.
     saturated = all(cpu[n] >= 85 for n in order)
-    verdicts = []
-    if "library" in medians:
-        for other, target in TARGETS:
-            if other in medians:
-                verdicts.append((labels[other], medians["library"] / medians[other], efficiency["library"] / efficiency[other], target))
+    ratios = []  # (product, peer, by req/s, by CPU cost, target or None)
+    for product in (n for n in order if n.startswith("product")):
+        for peer in (p for p in PEERS if p in medians):
+            ratios.append((product, peer, medians[product] / medians[peer], efficiency[product] / efficiency[peer], TARGETS.get((product, peer))))
     print()
-    for other, by_rps, by_cpu, target in verdicts:
-        print(f"library / {other}: {by_rps:.2f}x req/s, {by_cpu:.2f}x calls per CPU-second (target >= {target}x): "
-              f"{'met' if by_rps >= target else 'NOT met'} by req/s, {'met' if by_cpu >= target else 'NOT met'} by CPU cost")
-    if "library" not in medians:
-        print("library not measured: no ratios against the targets")
+    for product, peer, by_rps, by_cpu, target in ratios:
+        verdict = "" if target is None else f" (target >= {target}x: {'met' if by_cpu >= target else 'NOT met'})"
+        print(f"{product} / {peer}: {by_cpu:.2f}x calls per CPU-second{verdict}, {by_rps:.2f}x req/s")
+    if not ratios:
+        print("no product server measured: no ratios")
     if not saturated:
         print("WARNING: some servers got less than 85% of their core (machine busy): req/s ratios are unreliable, "
               "calls per CPU-second remain comparable")
@@ -95,13 +91,14 @@ def main():
     md += [f"- {s}" for s in args.setting]
     md += ["", "| " + " | ".join(header) + " |", "|" + "|".join("---" if i == 0 else "---:" for i in range(len(header))) + "|"]
     md += ["| " + " | ".join(r) + " |" for r in rows]
-    md += ["", "## Library against the targets of issue 2", ""]
-    if verdicts:
-        md += ["| library / | req/s ratio | calls per CPU-s ratio | target | by req/s | by CPU cost |", "|---|---:|---:|---:|---|---|"]
-        md += [f"| {o} | {r:.2f}x | {c:.2f}x | >= {t}x | {'met' if r >= t else '**not met**'} | {'met' if c >= t else '**not met**'} |"
-               for o, r, c, t in verdicts]
+    md += ["", "## The product's server against its peers (issue 15: product >= 0.66x raw with telemetry, by CPU cost)", ""]
+    if ratios:
+        md += ["| server | / peer | calls per CPU-s ratio | req/s ratio | target |", "|---|---|---:|---:|---|"]
+        md += [f"| {labels[p]} | {labels[o]} | {c:.2f}x | {r:.2f}x | "
+               f"{'' if t is None else ('>= %sx: %s' % (t, 'met' if c >= t else '**not met**'))} |"
+               for p, o, r, c, t in ratios]
     else:
-        md += ["The library was not part of this run, so there are no ratios against the targets."]
+        md += ["No product server was part of this run, so there are no ratios."]
     if not saturated:
         md += ["", "**Warning:** some servers got less than 85% of their core during their runs (other processes were",
                "using it: see the load averages). Their req/s measure the machine as much as the server; the",

@@ -17,6 +17,8 @@ public sealed class TelemetryTests
                 ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Endpoint.ToString(),
                 ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
                 ["OTEL_SERVICE_NAME"] = "otlp-probe",
+                // Every trace, as the AppHost configures for development (the default samples one in ten).
+                ["Telemetry:TraceSampleRatio"] = "1",
             },
             map: a => a.MapGet("/drawing-of-lots", (ILogger<TelemetryTests> logger) =>
             {

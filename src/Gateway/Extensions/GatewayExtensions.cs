@@ -15,6 +15,7 @@ public static class GatewayExtensions
         builder.AddTokenRevocation();
         builder.AddEdgeAuthorization();
         builder.AddGatewayRateLimiting();
+        builder.AddRoutedServicesReflection();
 
         // Destinations such as http://_grpc.reviews resolve through Aspire's service discovery from configuration
         // (services:reviews:grpc:0, :1... set by the AppHost); real addresses (IP, localhost, dotted names) are used

@@ -3,13 +3,12 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Gateway.Proxy;
 
 /// <summary>
-/// The client's request body as YARP reads it to forward it: bytes are counted against the route's body limit
-/// and each gRPC message's length prefix is checked against the message limit as the bytes pass, without
-/// buffering. Over a limit, the read fails (YARP stops forwarding and cancels the service's request) and the
+/// The client's request body as YARP reads it to forward it: bytes are counted against the route's body limit as
+/// they pass, without buffering. Over the limit, the read fails (YARP stops forwarding and cancels the service's request) and the
 /// violation is recorded for <see cref="ProxyErrorMiddleware"/>; if the response had already started, the
 /// client's stream is reset with ENHANCE_YOUR_CALM, which gRPC clients report as RESOURCE_EXHAUSTED.
 /// </summary>
-public sealed class LimitedRequestBody(Stream inner, HttpContext context, long? maxBody, GrpcMessageSizeMeter? messages) : Stream
+public sealed class LimitedRequestBody(Stream inner, HttpContext context, long maxBody) : Stream
 {
     private const int EnhanceYourCalm = 0xB;
     private long _total;
@@ -21,10 +20,10 @@ public sealed class LimitedRequestBody(Stream inner, HttpContext context, long? 
         {
             read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge && maxBody is { } limit)
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             // Kestrel's own limit (YARP sets it from the route on requests that do not stream): the same answer.
-            Refuse($"The request body is larger than the limit of {limit} bytes.");
+            Refuse($"The request body is larger than the limit of {maxBody} bytes.");
             throw;
         }
         Check(buffer.Span[..read]);
@@ -44,17 +43,9 @@ public sealed class LimitedRequestBody(Stream inner, HttpContext context, long? 
     private void Check(ReadOnlySpan<byte> data)
     {
         _total += data.Length;
-        string? problem = null;
-        if (maxBody is { } limit && _total > limit)
+        if (_total > maxBody)
         {
-            problem = $"The request body is larger than the limit of {limit} bytes.";
-        }
-        else if (messages is not null && !messages.Observe(data))
-        {
-            problem = $"A request message of {messages.OversizedMessageLength} bytes is larger than the limit of {messages.Limit} bytes.";
-        }
-        if (problem is not null)
-        {
+            var problem = $"The request body is larger than the limit of {maxBody} bytes.";
             Refuse(problem);
             throw new IOException(problem);
         }

@@ -4,7 +4,7 @@ using Gateway.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Xunit.Abstractions;
-using static Gateway.Tests.Infrastructure.GrpcWire;
+using static Gateway.Tests.Infrastructure.ProxyWire;
 
 namespace Gateway.Tests.Edge;
 
@@ -29,7 +29,7 @@ public sealed class EdgeAuthorizationTests(ITestOutputHelper output) : Forwardin
     private static async Task<HttpResponseMessage> CallAsync(GatewayHost gateway, string? token, string path = ReviewsPath)
     {
         using var client = gateway.Grpc();
-        var response = await SendAsync(client, Unary(path, [1], token));
+        var response = await SendAsync(client, Call(path, [1], token));
         await response.Content.ReadAsByteArrayAsync();
         return response;
     }

@@ -4,7 +4,7 @@ using Gateway.Tests.Infrastructure;
 using Google.Rpc;
 using Microsoft.AspNetCore.Http;
 using Xunit.Abstractions;
-using static Gateway.Tests.Infrastructure.GrpcWire;
+using static Gateway.Tests.Infrastructure.ProxyWire;
 
 namespace Gateway.Tests.Edge;
 
@@ -61,7 +61,7 @@ public sealed class RateLimitTests(RedisFixture redis, ITestOutputHelper output)
     private static async Task<HttpResponseMessage> CallAsync(GatewayHost gateway, string token)
     {
         using var client = gateway.Grpc();
-        var response = await SendAsync(client, Unary(EchoPath, [1], token));
+        var response = await SendAsync(client, Call(EchoPath, [1], token));
         await response.Content.ReadAsByteArrayAsync();
         return response;
     }

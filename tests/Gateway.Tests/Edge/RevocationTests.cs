@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.IdentityModel.JsonWebTokens;
 using StackExchange.Redis;
 using Xunit.Abstractions;
-using static Gateway.Tests.Infrastructure.GrpcWire;
+using static Gateway.Tests.Infrastructure.ProxyWire;
 
 namespace Gateway.Tests.Edge;
 
@@ -42,7 +42,7 @@ public sealed class RevocationTests(RedisFixture redis, ITestOutputHelper output
     private static async Task<HttpResponseMessage> CallAsync(GatewayHost gateway, string token)
     {
         using var client = gateway.Grpc();
-        var response = await SendAsync(client, Unary(EchoPath, [1], token));
+        var response = await SendAsync(client, Call(EchoPath, [1], token));
         await response.Content.ReadAsByteArrayAsync();
         return response;
     }

@@ -4,7 +4,7 @@ using Gateway.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Xunit.Abstractions;
-using static Gateway.Tests.Infrastructure.GrpcWire;
+using static Gateway.Tests.Infrastructure.ProxyWire;
 
 namespace Gateway.Tests.Forwarding;
 
@@ -16,7 +16,7 @@ public sealed class FailureTests(ITestOutputHelper output) : ForwardingTestBase(
         var gateway = EchoGateway([FreePort.ClosedAddress()]);
 
         using var client = gateway.Grpc();
-        using var response = await SendAsync(client, Unary(EchoPath, [1]));
+        using var response = await SendAsync(client, Call(EchoPath, [1]));
 
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         Assert.Equal("application/grpc", response.Content.Headers.ContentType?.MediaType);
@@ -32,7 +32,7 @@ public sealed class FailureTests(ITestOutputHelper output) : ForwardingTestBase(
         var gateway = EchoGateway(backend);
 
         using var client = gateway.Grpc();
-        using var response = await SendAsync(client, Request(EchoPath, new ByteArrayContent(Frames(RandomBytes(50_000, seed: 8)))));
+        using var response = await SendAsync(client, Call(EchoPath, RandomBytes(50_000, seed: 8)));
 
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         Assert.Equal("14", Value(response.Headers, "grpc-status"));
@@ -57,7 +57,7 @@ public sealed class FailureTests(ITestOutputHelper output) : ForwardingTestBase(
         var gateway = Gateway(new ProxySettings());
 
         using var client = gateway.Grpc();
-        using var response = await SendAsync(client, Unary("/reviewmechanism.reviews.v1.ReviewsService/GetCountryReview", [1], Issuer.Token()));
+        using var response = await SendAsync(client, Call("/reviewmechanism.reviews.v1.ReviewsService/GetCountryReview", [1], Issuer.Token()));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("14", Value(response.Headers, "grpc-status"));
@@ -97,7 +97,7 @@ public sealed class FailureTests(ITestOutputHelper output) : ForwardingTestBase(
 
         using var client = gateway.Grpc();
         var started = System.Diagnostics.Stopwatch.StartNew();
-        using var response = await SendAsync(client, Unary(EchoPath, [1]));
+        using var response = await SendAsync(client, Call(EchoPath, [1]));
 
         Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
         Assert.Equal("14", Value(response.Headers, "grpc-status"));
@@ -115,22 +115,20 @@ public sealed class FailureTests(ITestOutputHelper output) : ForwardingTestBase(
         {
             await ReadBodyAsync(context);
             StartGrpcResponse(context);
-            await WriteMessageAsync(context, Encoding.UTF8.GetBytes("partial"));
-            // Half of a message, then the stream dies.
-            await context.Response.Body.WriteAsync(new byte[] { 0, 0, 0, 0, 100, 1, 2, 3 });
-            await context.Response.Body.FlushAsync();
+            await WriteAsync(context, Encoding.UTF8.GetBytes("partial"));
+            // Part of the answer, then the stream dies without trailers.
             await Task.Delay(100);
             Reset(context, errorCode);
         });
         var gateway = EchoGateway(backend);
 
         using var client = gateway.Grpc();
-        using var response = await SendAsync(client, Unary(EchoPath, [1]));
+        using var response = await SendAsync(client, Call(EchoPath, [1]));
         await using var stream = await response.Content.ReadAsStreamAsync();
-        Assert.Equal("partial", Encoding.UTF8.GetString((await ReadMessageAsync(stream))!));
+        Assert.Equal("partial", Encoding.UTF8.GetString((await ReadBytesAsync(stream, 7))!));
 
         // The client's stream is reset (YARP answers a broken response with RST_STREAM), never ended as if complete.
-        var failure = await Assert.ThrowsAnyAsync<Exception>(() => ReadMessageAsync(stream));
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => ReadBytesAsync(stream, 1));
         Assert.NotNull(FindProtocolException(failure));
         Assert.Null(GrpcStatus(response));
     }
@@ -144,7 +142,7 @@ public sealed class FailureTests(ITestOutputHelper output) : ForwardingTestBase(
             StartGrpcResponse(context);
             for (var i = 0; i < 8; i++)
             {
-                await WriteMessageAsync(context, [(byte)i]);
+                await WriteAsync(context, [(byte)i]);
                 await Task.Delay(300, context.RequestAborted);
             }
             SetStatusTrailers(context, 0);
@@ -153,11 +151,11 @@ public sealed class FailureTests(ITestOutputHelper output) : ForwardingTestBase(
 
         using var client = gateway.Grpc();
         var started = System.Diagnostics.Stopwatch.StartNew();
-        using var response = await SendAsync(client, Unary(EchoPath, [1]));
+        using var response = await SendAsync(client, Call(EchoPath, [1]));
         var body = await response.Content.ReadAsByteArrayAsync();
 
         Assert.True(started.Elapsed > TimeSpan.FromSeconds(2), "the stream lived longer than the activity timeout");
-        Assert.Equal(Frames(Enumerable.Range(0, 8).Select(i => new[] { (byte)i }).ToArray()), body);
+        Assert.Equal(Enumerable.Range(0, 8).Select(i => (byte)i).ToArray(), body);
         Assert.Equal("0", GrpcStatus(response));
     }
 
@@ -169,7 +167,7 @@ public sealed class FailureTests(ITestOutputHelper output) : ForwardingTestBase(
         {
             await ReadBodyAsync(context);
             StartGrpcResponse(context);
-            await WriteMessageAsync(context, [1]);
+            await WriteAsync(context, [1]);
             try
             {
                 await Task.Delay(Timeout.Infinite, context.RequestAborted);
@@ -182,11 +180,11 @@ public sealed class FailureTests(ITestOutputHelper output) : ForwardingTestBase(
         var gateway = EchoGateway(backend, activityTimeout: TimeSpan.FromMilliseconds(800));
 
         using var client = gateway.Grpc();
-        using var response = await SendAsync(client, Unary(EchoPath, [1]));
+        using var response = await SendAsync(client, Call(EchoPath, [1]));
         await using var stream = await response.Content.ReadAsStreamAsync();
-        Assert.Equal(new byte[] { 1 }, await ReadMessageAsync(stream));
+        Assert.Equal(new byte[] { 1 }, await ReadBytesAsync(stream, 1));
 
-        var failure = await Assert.ThrowsAnyAsync<Exception>(() => ReadMessageAsync(stream));
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => ReadBytesAsync(stream, 1));
         Assert.NotNull(FindProtocolException(failure));
         await backendCancelled.Task.WaitAsync(Patience);
     }
@@ -199,7 +197,7 @@ public sealed class FailureTests(ITestOutputHelper output) : ForwardingTestBase(
         {
             await ReadBodyAsync(context);
             StartGrpcResponse(context);
-            await WriteMessageAsync(context, [1]);
+            await WriteAsync(context, [1]);
             try
             {
                 await Task.Delay(Timeout.Infinite, context.RequestAborted);
@@ -212,9 +210,9 @@ public sealed class FailureTests(ITestOutputHelper output) : ForwardingTestBase(
         var gateway = EchoGateway(backend);
 
         using var client = gateway.Grpc();
-        var response = await SendAsync(client, Unary(EchoPath, [1]));
+        var response = await SendAsync(client, Call(EchoPath, [1]));
         var stream = await response.Content.ReadAsStreamAsync();
-        Assert.Equal(new byte[] { 1 }, await ReadMessageAsync(stream));
+        Assert.Equal(new byte[] { 1 }, await ReadBytesAsync(stream, 1));
 
         // Disposing an unfinished HTTP/2 response sends RST_STREAM(CANCEL) to the gateway.
         await stream.DisposeAsync();

@@ -19,11 +19,11 @@ public sealed class GrpcServiceThroughGatewayTests(ITestOutputHelper output) : F
 {
     private GrpcServiceBackend _service = null!;
 
-    private async Task<(GatewayHost Gateway, TestService.TestServiceClient Client, GrpcChannel Channel)> StartAsync(long? maxMessageSize = null)
+    private async Task<(GatewayHost Gateway, TestService.TestServiceClient Client, GrpcChannel Channel)> StartAsync(int serviceMaxReceiveMessageSize = 16 * 1024 * 1024)
     {
-        var service = _service = Track(await GrpcServiceBackend.StartAsync(Output));
+        var service = _service = Track(await GrpcServiceBackend.StartAsync(Output, serviceMaxReceiveMessageSize));
         var gateway = Gateway(new ProxySettings()
-            .Route("interop", "/grpc.testing.TestService/{**rest}", "interop", authorizationPolicy: "default", maxMessageSize: maxMessageSize)
+            .Route("interop", "/grpc.testing.TestService/{**rest}", "interop", authorizationPolicy: "default")
             .GrpcCluster("interop", [service.Address.ToString()]));
         var channel = GrpcChannel.ForAddress(gateway.GrpcAddress, new GrpcChannelOptions
         {
@@ -118,7 +118,7 @@ public sealed class GrpcServiceThroughGatewayTests(ITestOutputHelper output) : F
             var ping = new StreamingOutputCallRequest();
             ping.ResponseParameters.Add(new ResponseParameters { Size = size });
             await duplex.RequestStream.WriteAsync(ping);
-            Assert.True(await duplex.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(GrpcWire.Patience));
+            Assert.True(await duplex.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(ProxyWire.Patience));
             Assert.Equal(size, duplex.ResponseStream.Current.Payload.Body.Length);
         }
         await duplex.RequestStream.CompleteAsync();
@@ -135,7 +135,7 @@ public sealed class GrpcServiceThroughGatewayTests(ITestOutputHelper output) : F
         request.ResponseParameters.Add(new ResponseParameters { Size = 1, IntervalUs = 5_000_000 });
 
         using var call = client.StreamingOutputCall(request, new CallOptions(Authorized(), deadline: DateTime.UtcNow.AddMilliseconds(400)));
-        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(GrpcWire.Patience));
+        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(ProxyWire.Patience));
 
         Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
     }
@@ -143,14 +143,45 @@ public sealed class GrpcServiceThroughGatewayTests(ITestOutputHelper output) : F
     [Fact]
     public async Task BigMessagesPassBothWays()
     {
-        var (_, client, channel) = await StartAsync(maxMessageSize: 16 * 1024 * 1024);
+        var (_, client, channel) = await StartAsync();
         using var _ = channel;
-        var body = ByteString.CopyFrom(GrpcWire.RandomBytes(8 * 1024 * 1024, seed: 3));
+        var body = ByteString.CopyFrom(ProxyWire.RandomBytes(8 * 1024 * 1024, seed: 3));
 
         var reply = await client.UnaryCallAsync(new SimpleRequest { ResponseSize = 9 * 1024 * 1024, Payload = new Payload { Body = body } },
-            new CallOptions(Authorized())).ResponseAsync.WaitAsync(GrpcWire.Patience);
+            new CallOptions(Authorized())).ResponseAsync.WaitAsync(ProxyWire.Patience);
 
         Assert.Equal(9 * 1024 * 1024, reply.Payload.Body.Length);
+    }
+
+    [Fact]
+    public async Task AMessageOverTheServicesLimitIsRefusedWithResourceExhaustedThroughTheGateway()
+    {
+        var (_, client, channel) = await StartAsync(serviceMaxReceiveMessageSize: 1024);
+        using var _ = channel;
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => client.UnaryCallAsync(
+            new SimpleRequest { Payload = new Payload { Body = ByteString.CopyFrom(new byte[2000]) } },
+            new CallOptions(Authorized())).ResponseAsync.WaitAsync(ProxyWire.Patience));
+
+        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
+        Assert.Contains("maximum", error.Status.Detail, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task ManySmallMessagesPassTheServicesPerMessageLimitWhateverTheirTotal()
+    {
+        var (_, client, channel) = await StartAsync(serviceMaxReceiveMessageSize: 1024);
+        using var _ = channel;
+
+        using var call = client.StreamingInputCall(new CallOptions(Authorized()));
+        for (var i = 0; i < 100; i++)
+        {
+            await call.RequestStream.WriteAsync(new StreamingInputCallRequest { Payload = new Payload { Body = ByteString.CopyFrom(ProxyWire.RandomBytes(1000, seed: i)) } });
+        }
+        await call.RequestStream.CompleteAsync();
+        var reply = await call.ResponseAsync.WaitAsync(ProxyWire.Patience);
+
+        Assert.Equal(100_000, reply.AggregatedPayloadSize);
     }
 
     [Fact]
@@ -164,13 +195,13 @@ public sealed class GrpcServiceThroughGatewayTests(ITestOutputHelper output) : F
         using var cancel = new CancellationTokenSource();
 
         using var call = client.StreamingOutputCall(request, new CallOptions(Authorized(), cancellationToken: cancel.Token));
-        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(GrpcWire.Patience));
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(ProxyWire.Patience));
         cancel.Cancel();
-        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(GrpcWire.Patience));
+        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(ProxyWire.Patience));
 
         Assert.Equal(StatusCode.Cancelled, error.StatusCode);
         // The service's call was cancelled too (it was waiting 30 s to send its second message).
-        await _service.Calls.Cancelled.Task.WaitAsync(GrpcWire.Patience);
+        await _service.Calls.Cancelled.Task.WaitAsync(ProxyWire.Patience);
         Assert.True(gateway.Proxy.TryGetCluster("interop", out var cluster));
         await FailureTests.WaitUntilAsync(() => cluster.Destinations.Values.All(d => d.ConcurrentRequestCount == 0));
     }

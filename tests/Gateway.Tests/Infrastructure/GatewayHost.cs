@@ -66,9 +66,9 @@ public sealed class GatewayHost : WebApplicationFactory<Program>
         return host;
     }
 
-    public HttpClient Grpc() => GrpcWire.Http2Client(GrpcAddress);
+    public HttpClient Grpc() => ProxyWire.Http2Client(GrpcAddress);
 
-    public HttpClient Pages() => GrpcWire.Http1Client(HttpAddress);
+    public HttpClient Pages() => ProxyWire.Http1Client(HttpAddress);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -27,13 +27,13 @@ public sealed class GrpcServiceBackend : IAsyncDisposable
     /// <summary>What the service saw of its calls.</summary>
     public ServiceCalls Calls => _app.Services.GetRequiredService<ServiceCalls>();
 
-    public static async Task<GrpcServiceBackend> StartAsync(ITestOutputHelper? output = null)
+    public static async Task<GrpcServiceBackend> StartAsync(ITestOutputHelper? output = null, int maxReceiveMessageSize = 16 * 1024 * 1024)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(new TestLogging(output, "grpc-service"));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
-        builder.Services.AddGrpc(options => options.MaxReceiveMessageSize = 16 * 1024 * 1024);
+        builder.Services.AddGrpc(options => options.MaxReceiveMessageSize = maxReceiveMessageSize);
         builder.Services.AddSingleton<ServiceCalls>();
         var app = builder.Build();
         app.MapGrpcService<InteropTestService>();

@@ -6,7 +6,7 @@ namespace Gateway.Tests.Infrastructure;
 public sealed class ProxySettings : Dictionary<string, string?>
 {
     public ProxySettings Route(string routeId, string path, string clusterId, string? authorizationPolicy = "anonymous",
-        string? rateLimiterPolicy = null, long? maxBodySize = null, long? maxMessageSize = null)
+        string? rateLimiterPolicy = null, long? maxBodySize = null)
     {
         var key = $"ReverseProxy:Routes:{routeId}";
         this[$"{key}:ClusterId"] = clusterId;
@@ -16,10 +16,6 @@ public sealed class ProxySettings : Dictionary<string, string?>
         if (maxBodySize is not null)
         {
             this[$"{key}:MaxRequestBodySize"] = maxBodySize.Value.ToString(CultureInfo.InvariantCulture);
-        }
-        if (maxMessageSize is not null)
-        {
-            this[$"{key}:Metadata:MaxRequestMessageSize"] = maxMessageSize.Value.ToString(CultureInfo.InvariantCulture);
         }
         return this;
     }

@@ -3,15 +3,13 @@ using System.Threading.Channels;
 
 namespace Gateway.Tests.Infrastructure;
 
-/// <summary>A request body the test writes message by message while the call is open (client streaming, duplex).</summary>
+/// <summary>A request body the test writes chunk by chunk while the call is open (as a client-streaming call sends).</summary>
 public sealed class StreamingContent : HttpContent
 {
     private readonly Channel<byte[]> _chunks = Channel.CreateUnbounded<byte[]>();
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public void Send(byte[] bytes) => _chunks.Writer.TryWrite(bytes);
-
-    public void SendMessage(byte[] payload) => Send(GrpcWire.Frame(payload));
 
     public void Complete() => _chunks.Writer.TryComplete();
 

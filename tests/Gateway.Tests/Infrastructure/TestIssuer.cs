@@ -70,7 +70,8 @@ public sealed class TestIssuer : IAsyncDisposable
         SecurityKey? signingKey = null,
         DateTime? issuedAt = null,
         string? jti = null,
-        IReadOnlyDictionary<string, object>? extraClaims = null)
+        IReadOnlyDictionary<string, object>? extraClaims = null,
+        string[]? parties = null)
     {
         var now = issuedAt ?? DateTime.UtcNow;
         var claims = new Dictionary<string, object>
@@ -83,6 +84,10 @@ public sealed class TestIssuer : IAsyncDisposable
         if (roles is not null)
         {
             claims["role"] = roles;
+        }
+        if (parties is not null)
+        {
+            claims["party"] = parties;
         }
         foreach (var (claimType, claimValue) in extraClaims ?? new Dictionary<string, object>())
         {

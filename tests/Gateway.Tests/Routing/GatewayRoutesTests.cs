@@ -3,7 +3,7 @@ using Gateway.Tests.Forwarding;
 using Gateway.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Xunit.Abstractions;
-using static Gateway.Tests.Infrastructure.GrpcWire;
+using static Gateway.Tests.Infrastructure.ProxyWire;
 
 namespace Gateway.Tests.Routing;
 
@@ -33,7 +33,7 @@ public sealed class GatewayRoutesTests(ITestOutputHelper output) : ForwardingTes
         foreach (var service in Services)
         {
             var serviceName = char.ToUpperInvariant(service[0]) + service[1..] + "Service";
-            using var response = await SendAsync(client, Unary($"/reviewmechanism.{service}.v1.{serviceName}/AnyMethod", [1], Issuer.Token()));
+            using var response = await SendAsync(client, Call($"/reviewmechanism.{service}.v1.{serviceName}/AnyMethod", [1], Issuer.Token()));
             await response.Content.ReadAsByteArrayAsync();
             Assert.Equal(service, Value(response.TrailingHeaders, "x-served-by"));
         }
@@ -57,8 +57,8 @@ public sealed class GatewayRoutesTests(ITestOutputHelper output) : ForwardingTes
         using var client = gateway.Grpc();
         var reviewsOnly = Issuer.Token(scope: "reviews");
 
-        using var reviews = await SendAsync(client, Unary("/reviewmechanism.reviews.v1.ReviewsService/GetCountryReview", [1], reviewsOnly));
-        using var nominations = await SendAsync(client, Unary("/reviewmechanism.nominations.v1.NominationsService/Nominate", [1], reviewsOnly));
+        using var reviews = await SendAsync(client, Call("/reviewmechanism.reviews.v1.ReviewsService/GetCountryReview", [1], reviewsOnly));
+        using var nominations = await SendAsync(client, Call("/reviewmechanism.nominations.v1.NominationsService/Nominate", [1], reviewsOnly));
 
         Assert.Equal("0", GrpcStatus(reviews));
         Assert.Equal("7", Value(nominations.Headers, "grpc-status"));
@@ -76,8 +76,8 @@ public sealed class GatewayRoutesTests(ITestOutputHelper output) : ForwardingTes
         var gateway = Gateway(new ProxySettings().With("services:documents:grpc:0", documents.Address.ToString()));
         using var client = gateway.Grpc();
 
-        using var profiles = await SendAsync(client, Unary("/reviewmechanism.documents.v1.CountryProfilesService/ListCountryProfiles", [1]));
-        using var drafts = await SendAsync(client, Unary("/reviewmechanism.documents.v1.DocumentsService/GetDocument", [1]));
+        using var profiles = await SendAsync(client, Call("/reviewmechanism.documents.v1.CountryProfilesService/ListCountryProfiles", [1]));
+        using var drafts = await SendAsync(client, Call("/reviewmechanism.documents.v1.DocumentsService/GetDocument", [1]));
 
         Assert.Equal("0", GrpcStatus(profiles));
         Assert.Equal("16", Value(drafts.Headers, "grpc-status"));
@@ -91,7 +91,7 @@ public sealed class GatewayRoutesTests(ITestOutputHelper output) : ForwardingTes
         var gateway = Gateway(new ProxySettings().With("services:web:http:0", web.Address.ToString()));
 
         using var grpc = gateway.Grpc();
-        using var unknown = await SendAsync(grpc, Unary("/other.v1.UnknownService/Call", [1]));
+        using var unknown = await SendAsync(grpc, Call("/other.v1.UnknownService/Call", [1]));
         using var pages = gateway.Pages();
         var page = await pages.GetStringAsync("/reviews/AUT?cycle=2");
 

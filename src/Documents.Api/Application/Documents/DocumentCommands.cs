@@ -41,6 +41,7 @@ public sealed class DocumentCommands(
         {
             return await reader.GetAsync(caller, earlier.Id, 0, ct);
         }
+        RequireActsFor(caller, input.Party);
         var review = await access.ReviewAsync(input.CountryReviewId, ct);
         var who = await access.ContextAsync(caller, review, ct);
         var language = UnLanguages.Validate(input.Language);
@@ -186,6 +187,19 @@ public sealed class DocumentCommands(
         catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: "23505" })
         {
             throw DomainException.Conflict(document.Subject, $"Someone saved the {document.Kind.Describe()} at the same moment; nothing was saved: read it again and retry.");
+        }
+    }
+
+    /// <summary>
+    /// A party's user writes only for a party it acts for: refused before the review is looked up, so the answer
+    /// does not depend on (or reveal) whether the review exists.
+    /// </summary>
+    private static void RequireActsFor(Caller caller, string? party)
+    {
+        var asked = (party ?? "").Trim();
+        if (asked.Length > 0 && !caller.IsSecretariat && !caller.ActsFor(asked))
+        {
+            throw DomainException.Denied("NOT_ALLOWED", $"party/{ErrorText.Quote(asked)}", $"You do not act for {ErrorText.Quote(asked)}: write documents for your own party.");
         }
     }
 

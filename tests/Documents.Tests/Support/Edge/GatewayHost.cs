@@ -56,7 +56,7 @@ public sealed class GatewayHost : WebApplicationFactory<GatewayApp::Program>
         return host;
     }
 
-    public HttpClient Pages() => GrpcWire.Http1Client(HttpAddress);
+    public HttpClient Pages() => ProxyWire.Http1Client(HttpAddress);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

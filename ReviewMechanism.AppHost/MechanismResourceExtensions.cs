@@ -95,6 +95,7 @@ internal static class MechanismResourceExtensions
         where TProject : IProjectMetadata, new()
     {
         var project = builder.AddProject<TProject>(name, options => options.ExcludeLaunchProfile = true)
+            .WithBuiltAssemblyLaunch()
             .WithHttpEndpoint(name: "http", port: httpPort)
             .WithEndpoint("grpc", endpoint =>
             {

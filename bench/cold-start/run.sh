@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Cold start of the built stack to all healthy: the Aspire AppHost's assembly is started with `dotnet` (no build in
-# the measured time; Aspire still starts each service with `dotnet run --no-build`), and the clock stops at its line
+# the measured time; the AppHost starts each service from its built assembly, see ReviewMechanism.AppHost/BuiltAssemblyLaunch.cs), and the clock stops at its line
 # "All N resources are healthy after" (ReviewMechanism.AppHost/StartupReport.cs, which also logs each resource).
 # Two cases: "existing data" (what `dotnet run` does every day: the data folder exists) and "first run" (empty data
 # folder: initdb, RabbitMQ's first boot; package installs excluded). Free ports for the dashboard and the gateway.

@@ -26,6 +26,45 @@ public sealed class GatewayServer : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The cleartext HTTP/2 port for gRPC (set by <see cref="StartForServicesAsync"/>).</summary>
+    public Uri GrpcAddress { get; private init; } = null!;
+
+    /// <summary>
+    /// The gateway in front of running services (<paramref name="services"/>: their <c>services:{name}:{endpoint}:0</c>
+    /// addresses, as the AppHost sets them), trusting <paramref name="issuer"/>'s tokens, with an HTTP/1.1 port for
+    /// pages and a cleartext HTTP/2 port for gRPC as the AppHost runs it.
+    /// </summary>
+    public static async Task<GatewayServer> StartForServicesAsync(Gateway.Tests.Infrastructure.TestIssuer issuer, IDictionary<string, string?> services)
+    {
+        var (http, grpc) = (Gateway.Tests.Infrastructure.FreePort.Next(), Gateway.Tests.Infrastructure.FreePort.Next());
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = "Gateway",
+            EnvironmentName = "Production",
+            ContentRootPath = SourceFolders.Gateway,
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Kestrel:Endpoints:http:Url"] = $"http://127.0.0.1:{http}",
+            ["Kestrel:Endpoints:http:Protocols"] = "Http1",
+            ["Kestrel:Endpoints:grpc:Url"] = $"http://127.0.0.1:{grpc}",
+            ["Kestrel:Endpoints:grpc:Protocols"] = "Http2",
+            ["Identity:Authority"] = issuer.Address.ToString(),
+            ["Identity:Issuer"] = Gateway.Tests.Infrastructure.TestIssuer.Issuer,
+            ["RateLimiting:Enabled"] = "false",
+            ["Gateway:Revocation:Enabled"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        builder.Configuration.AddInMemoryCollection(services);
+        builder.AddServiceDefaults();
+        builder.AddGateway();
+        var app = builder.Build();
+        app.UseGateway();
+        app.MapDefaultEndpoints();
+        await app.StartAsync();
+        return new GatewayServer(app, new Uri($"http://127.0.0.1:{http}")) { GrpcAddress = new Uri($"http://127.0.0.1:{grpc}") };
+    }
+
     public static async Task<GatewayServer> StartAsync(Uri reporting)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions

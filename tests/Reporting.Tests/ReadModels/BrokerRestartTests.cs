@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Reporting.Api.Application.Reports;
+using Reporting.Api.Data;
+using Reporting.Tests.Support;
+using ReviewMechanism.LocalServers;
+
+namespace Reporting.Tests.ReadModels;
+
+/// <summary>
+/// The October 2023 data set arrives as the Reviews and Nominations services' integration events over a real
+/// RabbitMQ, which is stopped and started again twice while the consumers are busy: every receive endpoint reconnects
+/// (MassTransit 8.4.0 left them on the dead connection: docs/reporting.md, "RabbitMQ restarts"), nothing is lost or
+/// counted twice, and the report gives the slides' figures.
+/// </summary>
+[Collection(ServersCollection.Name)]
+public sealed class BrokerRestartTests(ServersFixture servers) : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = new(2023, 10, 5, 18, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan StallLimit = TimeSpan.FromMinutes(3);
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"reporting-rmq-{Guid.NewGuid():N}");
+    private RabbitMqServer _rabbit = null!;
+
+    public async Task InitializeAsync() => _rabbit = await RabbitMqServer.StartAsync(new ServerOptions(_folder));
+
+    public async Task DisposeAsync()
+    {
+        await _rabbit.DisposeAsync();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by the stopping node: the folder is under /tmp.
+        }
+    }
+
+    [Fact]
+    public async Task EventsSentAcrossTwoRabbitMqRestartsWhileConsumersAreBusyGiveTheSlidesFiguresOnceAndEveryEndpointRecovers()
+    {
+        await using var reporting = await DashboardServer.StartAsync(servers, Now, new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:messaging"] = _rabbit.ConnectionString,
+            ["Logging:LogLevel:MassTransit"] = "Information",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+        });
+        await reporting.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(120));
+        await using var sources = await EventSource.StartAsync(_rabbit.ConnectionString);
+        var events = EventSource.Events(new October2023());
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(15));   // publishing only
+
+        // The broker stops twice while the consumers are busy (some events applied, more delivered and in flight, more
+        // still being published): the moment that once left a receive endpoint faulted for good.
+        var publishing = sources.PublishAsync(events, timeout.Token);   // retries while the broker is away
+        foreach (var share in new[] { 3, 2 })
+        {
+            await WhileBelowAsync(reporting.Services, events.Count / share, publishing);
+            await _rabbit.StopAsync();
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            await _rabbit.StartProcessAsync();
+        }
+        await publishing;
+
+        // On a loaded machine the consumers may be slow; a lost event shows as a count that stops growing.
+        long applied;
+        var last = -1L;
+        var sinceLastChange = Stopwatch.StartNew();
+        while ((applied = await InboxCountAsync(reporting.Services)) < events.Count && sinceLastChange.Elapsed < StallLimit)
+        {
+            if (applied != last)
+            {
+                last = applied;
+                sinceLastChange.Restart();
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+        }
+        Assert.True(applied == events.Count, $"{applied} of {events.Count} events applied, none more for {StallLimit.TotalMinutes} minutes");
+        await using var scope = reporting.Services.CreateAsyncScope();
+        var report = await scope.ServiceProvider.GetRequiredService<ProgressReports>().GetAsync(October2023.ReportDate, null, full: true, CancellationToken.None);
+        October2023Figures.Assert(report);
+
+        // Every receive endpoint is back, also those no event reached after the restarts.
+        var health = await reporting.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(60));
+        Assert.True(health == BusHealthStatus.Healthy, $"the bus is {health} after the restarts: {reporting.Services.GetRequiredService<IBusControl>().CheckHealth().Description}");
+    }
+
+    private static async Task WhileBelowAsync(IServiceProvider services, long count, Task publishing)
+    {
+        var waited = Stopwatch.StartNew();
+        while (await InboxCountAsync(services) < count)
+        {
+            Assert.False(publishing.IsFaulted, "publishing failed");
+            Assert.True(waited.Elapsed < StallLimit, $"fewer than {count} events applied after {StallLimit.TotalMinutes} minutes");
+            await Task.Delay(TimeSpan.FromMilliseconds(20));
+        }
+    }
+
+    private static async Task<long> InboxCountAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReportingDbContext>();
+        return await db.Database.SqlQueryRaw<long>("SELECT count(*) AS \"Value\" FROM inbox_messages").SingleAsync();
+    }
+}

@@ -10,7 +10,7 @@ namespace ReviewMechanism.ServiceDefaults.Grpc;
 /// Grpc.AspNetCore interceptor. Grpc.AspNetCore wraps every registered interceptor in a layer of its own (a service
 /// lookup, an async step and a task per call), so one registration instead of three, and a unary handler that
 /// completes at once passing through without a state machine, take two layers and four tasks off every unary call
-/// (bench/grpc-unary/results.md). Streaming calls go through the three interceptors as they are.
+/// (bench/grpc-unary/pipeline-costs.md). Streaming calls go through the three interceptors as they are.
 /// </summary>
 public sealed class ServerCallInterceptor(CallLoggingInterceptor logging, ErrorInterceptor errors, ValidationInterceptor validation) : Interceptor
 {

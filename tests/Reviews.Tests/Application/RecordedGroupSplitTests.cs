@@ -99,7 +99,7 @@ public class RecordedGroupSplitTests(PostgresFixture postgres)
     }
 
     private static RecordGroupSplitCommand Command(List<List<string>> groups) =>
-        new([.. groups], Session, new DateOnly(2020, 12, 1), [], "CTOC/COP/2020/10, para. 12");
+        new([.. groups], Session, null, [new DateOnly(2020, 12, 1), new DateOnly(2021, 11, 1), new DateOnly(2022, 11, 1)], "CTOC/COP/2020/10, para. 12");
 
     private static RecordGroupSplitRequest Request(List<List<string>> groups)
     {

@@ -84,6 +84,12 @@ public class RecordedGroupSplitTests(PostgresFixture postgres)
         var count = await Rpc.FailsWith(StatusCode.InvalidArgument, () => h.Service().RecordGroupSplit(twoGroups, TestCallContext.Secretariat()));
         Assert.Equal("groups", Assert.Single(count.BadRequest().FieldViolations).Field);
 
+        var many = Request(groups);
+        many.Groups[0].Parties.AddRange(Enumerable.Range(0, 30).Select(i => $"Q{(char)('A' + (i / 26))}{(char)('A' + (i % 26))}"));
+        var capped = await Rpc.FailsWith(StatusCode.InvalidArgument, () => h.Service().RecordGroupSplit(many, TestCallContext.Secretariat()));
+        Assert.Equal(RecordedSplit.MostReported + 1, capped.BadRequest().FieldViolations.Count);
+        Assert.Contains("10 more listed parties", capped.BadRequest().FieldViolations[^1].Description);
+
         await using var db = h.Db();
         Assert.Equal(0, await db.Groups.CountAsync());
         Assert.Equal(0, await db.Draws.CountAsync());

@@ -10,6 +10,9 @@ namespace Reviews.Api.Domain.Drawing;
 /// </summary>
 public static class RecordedSplit
 {
+    /// <summary>At most this many violations are reported (then one saying how many more), so the answer stays small.</summary>
+    public const int MostReported = 20;
+
     public static GroupSplitOutcome Check(
         IReadOnlyList<IReadOnlyList<string>> groups, int groupCount, DateOnly asOf, IReadOnlySet<string> recorded, IReadOnlySet<string> partiesOnDate,
         string? reference, out List<FieldViolation> violations)
@@ -56,6 +59,11 @@ public static class RecordedSplit
                 members.Add(code!);
             }
             outcome.Add([.. members.Order(StringComparer.Ordinal)]);
+        }
+        if (violations.Count > MostReported)
+        {
+            var more = violations.Count - MostReported;
+            violations = [.. violations.Take(MostReported), new FieldViolation("groups", $"{more} more listed parties are refused as well (only the first {MostReported} are named).")];
         }
         if (string.IsNullOrWhiteSpace(reference))
         {

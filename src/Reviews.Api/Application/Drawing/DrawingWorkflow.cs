@@ -78,7 +78,7 @@ public sealed class DrawingWorkflow(
         }
         if (violations.Count > 0)
         {
-            throw DomainException.Invalid("The group split cannot be recorded as given.", violations);
+            throw DomainException.Invalid(violations);
         }
         var inputs = new GroupSplitInputs([.. outcome.Groups.SelectMany(g => g).Order(StringComparer.Ordinal)], options.GroupCount);
         var record = DrawRecord.ForRecordedGroupSplit(Guid.NewGuid(), caller.Subject, time.GetUtcNow(), command.Reference!.Trim(), inputs, outcome);

@@ -226,15 +226,70 @@ public sealed class EngagementRunningTotals : Migration
                 RETURN NULL;
             END $$;
 
+            -- The same totals computed from all the facts at once (set-based: the rebuild, a bulk load), the same rules as
+            -- rm_dialogue_apply, rm_dialogue_attendee_refresh, rm_course_apply and rm_training_spans_refresh.
             CREATE FUNCTION rm_engagement_totals_rebuild() RETURNS void LANGUAGE plpgsql AS $$
             BEGIN
                 TRUNCATE rm_dialogue_groups, rm_dialogue_daily, rm_dialogue_attendees, rm_course_daily, rm_training_daily, rm_training_spans;
-                PERFORM rm_dialogue_apply(a, 1), rm_dialogue_group(a) FROM rm_dialogue_applications a;
-                PERFORM rm_dialogue_attendee_refresh(dialogue_id, category, organization)
-                FROM (SELECT DISTINCT dialogue_id, category, organization FROM rm_dialogue_applications) k;
-                PERFORM rm_course_apply(r, 1) FROM rm_training_registrations r;
-                PERFORM rm_training_spans_refresh('country', country) FROM (SELECT DISTINCT country FROM rm_training_registrations) k;
-                PERFORM rm_training_spans_refresh('organization', organization) FROM (SELECT DISTINCT organization FROM rm_training_registrations) k;
+                INSERT INTO rm_dialogue_groups
+                SELECT dialogue_id, category, min(topic), min(session), min(held_on) FROM rm_dialogue_applications GROUP BY dialogue_id, category;
+                INSERT INTO rm_dialogue_attendees
+                SELECT dialogue_id, category, organization, min(rm_day(attendance_at)) FROM rm_dialogue_applications
+                WHERE attendance LIKE 'ATTENDED%' AND attendance_at IS NOT NULL GROUP BY dialogue_id, category, organization;
+                INSERT INTO rm_dialogue_daily
+                SELECT dialogue_id, category, day, sum(seen), sum(submitted), sum(approved), sum(attended), sum(attending)
+                FROM (
+                    SELECT dialogue_id, category, rm_day(least(submitted_at, attendance_at)) AS day, 1 AS seen, 0 AS submitted, 0 AS approved, 0 AS attended, 0 AS attending
+                    FROM rm_dialogue_applications WHERE least(submitted_at, attendance_at) IS NOT NULL
+                    UNION ALL
+                    SELECT dialogue_id, category, v.day, 0, v.change, 0, 0, 0 FROM rm_dialogue_applications,
+                        LATERAL (VALUES (rm_day(submitted_at), 1), (rm_day(withdrawn_at), -1)) AS v(day, change)
+                    WHERE submitted_at IS NOT NULL AND (withdrawn_at IS NULL OR rm_day(withdrawn_at) > rm_day(submitted_at)) AND v.day IS NOT NULL
+                    UNION ALL
+                    SELECT dialogue_id, category, v.day, 0, 0, v.change, 0, 0 FROM rm_dialogue_applications,
+                        LATERAL (SELECT greatest(decided_at, least(submitted_at, attendance_at)) AS approved_from) f,
+                        LATERAL (VALUES (rm_day(f.approved_from), 1), (rm_day(withdrawn_at), -1)) AS v(day, change)
+                    WHERE outcome LIKE 'APPROVED%' AND decided_at IS NOT NULL AND least(submitted_at, attendance_at) IS NOT NULL
+                      AND (withdrawn_at IS NULL OR rm_day(withdrawn_at) > rm_day(f.approved_from)) AND v.day IS NOT NULL
+                    UNION ALL
+                    SELECT dialogue_id, category, rm_day(attendance_at), 0, 0, 0, 1, 0
+                    FROM rm_dialogue_applications WHERE attendance LIKE 'ATTENDED%' AND attendance_at IS NOT NULL
+                    UNION ALL
+                    SELECT dialogue_id, category, first_day, 0, 0, 0, 0, 1 FROM rm_dialogue_attendees
+                ) changes GROUP BY dialogue_id, category, day;
+                INSERT INTO rm_course_daily
+                SELECT course, kind, day, sum(seen), sum(active), sum(completed)
+                FROM (
+                    SELECT course, kind, rm_day(registered_at) AS day, 1 AS seen, 0 AS active, 0 AS completed
+                    FROM rm_training_registrations WHERE registered_at IS NOT NULL
+                    UNION ALL
+                    SELECT course, kind, v.day, 0, v.change, 0 FROM rm_training_registrations,
+                        LATERAL (VALUES (rm_day(registered_at), 1), (rm_day(cancelled_at), -1)) AS v(day, change)
+                    WHERE registered_at IS NOT NULL AND (cancelled_at IS NULL OR rm_day(cancelled_at) > rm_day(registered_at)) AND v.day IS NOT NULL
+                    UNION ALL
+                    SELECT course, kind, rm_day(greatest(registered_at, completed_at)), 0, 0, 1
+                    FROM rm_training_registrations WHERE registered_at IS NOT NULL AND completed_at IS NOT NULL
+                ) changes GROUP BY course, kind, day;
+                INSERT INTO rm_training_spans
+                WITH spans AS (
+                    SELECT d.dimension, d.value, rm_day(registered_at) AS f, coalesce(rm_day(cancelled_at), 'infinity'::date) AS t
+                    FROM rm_training_registrations,
+                        LATERAL (VALUES ('country', country), ('organization', organization)) AS d(dimension, value)
+                    WHERE registered_at IS NOT NULL),
+                kept AS (SELECT * FROM spans WHERE t > f),
+                marked AS (SELECT dimension, value, f, t,
+                        CASE WHEN f <= max(t) OVER (PARTITION BY dimension, value ORDER BY f, t ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+                        THEN 0 ELSE 1 END AS starts FROM kept),
+                numbered AS (SELECT dimension, value, f, t, sum(starts) OVER (PARTITION BY dimension, value ORDER BY f, t) AS island FROM marked)
+                SELECT dimension, value, min(f), nullif(max(t), 'infinity'::date) FROM numbered GROUP BY dimension, value, island;
+                INSERT INTO rm_training_daily
+                SELECT day, sum(countries), sum(organizations)
+                FROM (
+                    SELECT v.day, CASE WHEN dimension = 'country' THEN v.change ELSE 0 END AS countries,
+                           CASE WHEN dimension = 'organization' THEN v.change ELSE 0 END AS organizations
+                    FROM rm_training_spans, LATERAL (VALUES (from_day, 1), (to_day, -1)) AS v(day, change)
+                    WHERE v.day IS NOT NULL
+                ) changes GROUP BY day;
             END $$;
 
             CREATE TRIGGER rm_dialogue_totals AFTER INSERT OR UPDATE OR DELETE ON rm_dialogue_applications

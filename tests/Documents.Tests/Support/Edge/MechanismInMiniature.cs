@@ -58,7 +58,7 @@ public sealed class MechanismInMiniature : IAsyncDisposable
             {
                 ["ConnectionStrings:reviewsdb"] = await postgres.NewDatabaseAsync(),
                 ["ConnectionStrings:messaging"] = messaging,
-                ["Reviews:Email:PickupDirectory"] = Path.Combine(m._parts.Folder, "mail"),
+                ["Mail:PickupDirectory"] = Path.Combine(m._parts.Folder, "mail"),
             }));
             var nominations = m._parts.Track(await ServiceProcess.StartAsync("Nominations.Api", m.Issuer, new Dictionary<string, string?>
             {

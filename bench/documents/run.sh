@@ -37,33 +37,7 @@ pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 
 work="$(mktemp -d /tmp/documents-bench.XXXXXX)"
 chmod 755 "$work"
-declare -A pid port
-cleanup() {
-  for name in "${!pid[@]}"; do kill "${pid[$name]}" 2>/dev/null || true; done
-  for name in "${!pid[@]}"; do wait "${pid[$name]}" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-
-# Starts a process pinned to a CPU; waits until the given port accepts (or "LISTENING port" is printed).
-start() {
-  local name=$1 cpu=$2 known_port=$3; shift 3
-  taskset -c "$cpu" "$@" > "$work/$name.log" 2>&1 &
-  pid[$name]=$!
-  for _ in $(seq 1 600); do
-    if [[ -n $known_port ]]; then
-      if python3 -c "import socket,sys; socket.create_connection(('127.0.0.1',int(sys.argv[1])),0.2)" "$known_port" 2>/dev/null; then
-        port[$name]=$known_port; log "$name on port $known_port (pid ${pid[$name]}, CPU $cpu)"; return
-      fi
-    elif grep -q '^LISTENING ' "$work/$name.log"; then
-      port[$name]=$(awk '/^LISTENING /{print $2; exit}' "$work/$name.log"); log "$name on port ${port[$name]} (pid ${pid[$name]}, CPU $cpu)"; return
-    fi
-    kill -0 "${pid[$name]}" 2>/dev/null || die "$name exited during start-up:\n$(cat "$work/$name.log")"
-    sleep 0.2
-  done
-  die "$name did not start within 120 s:\n$(tail -50 "$work/$name.log")"
-}
+source "$repo/bench/Common/processes.sh"
 
 log "building (Release): Documents.Api, Gateway, DocumentsBench"
 for project in src/Documents.Api src/Gateway bench/documents/DocumentsBench; do

@@ -35,16 +35,7 @@ pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 
 work="$(mktemp -d /tmp/engagement-bench.XXXXXX)"
 chmod 755 "$work"
-declare -A pid port
-cleanup() {
-  for name in "${!pid[@]}"; do kill "${pid[$name]}" 2>/dev/null || true; done
-  for name in "${!pid[@]}"; do wait "${pid[$name]}" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-wait_port() { for _ in $(seq 1 600); do python3 -c "import socket,sys; socket.create_connection(('127.0.0.1',int(sys.argv[1])),0.2)" "$1" 2>/dev/null && return 0; kill -0 "${pid[$2]}" 2>/dev/null || die "$2 exited:\n$(tail -30 "$work/$2.log")"; sleep 0.2; done; die "$2 did not listen on $1:\n$(tail -30 "$work/$2.log")"; }
-start() { local name=$1 cpu=$2; shift 2; taskset -c "$cpu" "$@" > "$work/$name.log" 2>&1 & pid[$name]=$!; }
+source "$repo/bench/Common/processes.sh"
 
 log "building the service, the gateway and the client (Release)"
 for project in src/Engagement.Api/Engagement.Api.csproj src/Gateway/Gateway.csproj bench/engagement/BurstClient/BurstClient.csproj; do
@@ -61,23 +52,18 @@ if (( $(id -u) == 0 )); then chown -R postgres:postgres "$work/pg"; as_user=(set
 "${as_user[@]}" "$pg_bin/initdb" -D "$work/pg/data" -U postgres --pwfile "$work/pg/password" --auth-host=scram-sha-256 --auth-local=peer -E UTF8 --no-locale > "$work/initdb.log" 2>&1 \
   || die "initdb failed:\n$(cat "$work/initdb.log")"
 port[postgres]=$(free_port)
-start postgres "$SERVICE_CPU" "${as_user[@]}" "$pg_bin/postgres" -D "$work/pg/data" -p "${port[postgres]}" -k "$work/pg" -c listen_addresses=127.0.0.1 -c max_connections=300
-wait_port "${port[postgres]}" postgres
+start postgres "$SERVICE_CPU" "${port[postgres]}" "${as_user[@]}" "$pg_bin/postgres" -D "$work/pg/data" -p "${port[postgres]}" -k "$work/pg" -c listen_addresses=127.0.0.1 -c max_connections=300
 redis_password=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
 port[redis]=$(free_port)
-start redis "$GATEWAY_CPU" redis-server --port "${port[redis]}" --bind 127.0.0.1 --requirepass "$redis_password" --save "" --appendonly no
-wait_port "${port[redis]}" redis
+start redis "$GATEWAY_CPU" "${port[redis]}" redis-server --port "${port[redis]}" --bind 127.0.0.1 --requirepass "$redis_password" --save "" --appendonly no
 redis="127.0.0.1:${port[redis]},password=$redis_password"
-start issuer "$LOAD_CPU" dotnet "$client" issuer --issuer "$ISSUER_URL" --folder "$work"
-for _ in $(seq 1 300); do grep -q '^LISTENING ' "$work/issuer.log" 2>/dev/null && break; sleep 0.2; done
-port[issuer]=$(awk '/^LISTENING /{print $2; exit}' "$work/issuer.log")
-[[ -n ${port[issuer]} ]] || die "the issuer did not start:\n$(cat "$work/issuer.log")"
+start issuer "$LOAD_CPU" "" dotnet "$client" issuer --issuer "$ISSUER_URL" --folder "$work"
 
 # The Engagement service as the AppHost runs it (Production, its own token validation), without RabbitMQ and SMTP
 # (events and mails wait in their tables).
 port[service_http]=$(free_port); port[service]=$(free_port)
 start_service() {
-  start service "$SERVICE_CPU" env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+  spawn service "$SERVICE_CPU" env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
     Kestrel__Endpoints__http__Url="http://127.0.0.1:${port[service_http]}" \
     Kestrel__Endpoints__grpc__Url="http://127.0.0.1:${port[service]}" Kestrel__Endpoints__grpc__Protocols=Http2 \
     ConnectionStrings__engagementdb="Host=127.0.0.1;Port=${port[postgres]};Database=engagementdb;Username=postgres;Password=$pg_password" \
@@ -96,7 +82,7 @@ log "service on ${port[service]} (CPU $SERVICE_CPU)"
 
 # The gateway with its appsettings.json routes; rate limits raised so that one partner may send the whole burst.
 port[gateway]=$(free_port)
-start gateway "$GATEWAY_CPU" env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+spawn gateway "$GATEWAY_CPU" env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
   Kestrel__Endpoints__grpc__Url="http://127.0.0.1:${port[gateway]}" Kestrel__Endpoints__grpc__Protocols=Http2 \
   Identity__Authority="http://127.0.0.1:${port[issuer]}" Identity__Issuer="$ISSUER_URL" ConnectionStrings__redis="$redis" \
   services__engagement__grpc__0="http://127.0.0.1:${port[service]}" services__engagement__http__0="http://127.0.0.1:${port[service_http]}" \

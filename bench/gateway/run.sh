@@ -77,35 +77,7 @@ fi
 
 work="$(mktemp -d /tmp/gateway-bench.XXXXXX)"
 pg_dir=""
-declare -A pid port
-cleanup() {
-  for name in "${!pid[@]}"; do kill "${pid[$name]}" 2>/dev/null || true; done
-  for name in "${!pid[@]}"; do wait "${pid[$name]}" 2>/dev/null || true; done
-  rm -rf "$work"
-  [[ -z $pg_dir ]] || rm -rf "$pg_dir"
-}
-trap cleanup EXIT
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-
-# Starts a process pinned to a CPU; waits for "LISTENING port" (or for the given port to accept).
-start() {
-  local name=$1 cpu=$2 known_port=$3; shift 3
-  taskset -c "$cpu" "$@" > "$work/$name.log" 2>&1 &
-  pid[$name]=$!
-  for _ in $(seq 1 300); do
-    if [[ -n $known_port ]]; then
-      if python3 -c "import socket,sys; socket.create_connection(('127.0.0.1',int(sys.argv[1])),0.2)" "$known_port" 2>/dev/null; then
-        port[$name]=$known_port; log "$name on port $known_port (pid ${pid[$name]}, CPU $cpu)"; return
-      fi
-    elif grep -q '^LISTENING ' "$work/$name.log"; then
-      port[$name]=$(awk '/^LISTENING /{print $2; exit}' "$work/$name.log"); log "$name on port ${port[$name]} (pid ${pid[$name]}, CPU $cpu)"; return
-    fi
-    kill -0 "${pid[$name]}" 2>/dev/null || die "$name exited during start-up:\n$(cat "$work/$name.log")"
-    sleep 0.2
-  done
-  die "$name did not start within 60 s:\n$(cat "$work/$name.log")"
-}
+source "$repo/bench/Common/processes.sh"
 
 start_gateway() {
   local name=$1 limits=$2 gw_port

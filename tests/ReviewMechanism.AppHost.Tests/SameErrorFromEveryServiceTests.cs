@@ -1,5 +1,6 @@
 using Google.Rpc;
 using Grpc.Core;
+using System.Globalization;
 using ReviewMechanism.AppHost.Tests.Infrastructure;
 using ReviewMechanism.Documents.V1;
 using ReviewMechanism.Engagement.V1;
@@ -14,7 +15,9 @@ namespace ReviewMechanism.AppHost.Tests;
 /// <summary>
 /// One error vocabulary: the same kind of refusal comes back from every service, through the gateway, with the same
 /// status and the same rich details (google.rpc.ErrorInfo of one domain; google.rpc.BadRequest naming the field for
-/// INVALID_ARGUMENT), because every service throws DomainException and one interceptor maps it.
+/// INVALID_ARGUMENT; google.rpc.PreconditionFailure for FAILED_PRECONDITION), because every service throws
+/// DomainException and one interceptor maps it. Each refusal is one every service that has such a rule can give
+/// whatever the other tests of the stack did before (no group split or drawing is needed).
 /// </summary>
 [Collection(MechanismCollection.Name)]
 public sealed class SameErrorFromEveryServiceTests(MechanismStack stack, ITestOutputHelper output)
@@ -60,6 +63,152 @@ public sealed class SameErrorFromEveryServiceTests(MechanismStack stack, ITestOu
             var badRequest = error.GetRpcStatus()!.GetDetail<BadRequest>();
             Assert.True(badRequest.FieldViolations.Count > 0 && badRequest.FieldViolations.All(v => v.Field.Length > 0 && v.Description.Length > 0), $"{service}: {badRequest}");
         }
+    }
+
+    [Fact]
+    public async Task ACallerActingForAnotherPartyIsPermissionDeniedWithTheSameDetailsFromEveryService()
+    {
+        var austria = await stack.FocalPointOfAustriaOfEveryServiceAsync();
+        var dialogue = await ScheduleDialogueAsync(inPersonCapacity: 5);
+        var ofPartnerA = await Client<EngagementService.EngagementServiceClient>().SubmitApplicationAsync(Application(dialogue, "a"), await stack.PartnerAsync('a'));
+        var partnerB = await stack.PartnerAsync('b');
+        var answers = new Dictionary<string, RpcException>
+        {
+            ["reviews"] = await FailureAsync(() => Client<ReviewsService.ReviewsServiceClient>().RequestRedrawAsync(
+                new RequestRedrawRequest { PartyUnderReview = "FRA", RequestingParty = "FRA", Reason = "Austria asks in France's name" }, austria)),
+            ["nominations"] = await FailureAsync(() => Client<NominationsService.NominationsServiceClient>().ListOpenTasksAsync(new ListOpenTasksRequest { Party = "FRA" }, austria)),
+            ["documents"] = await FailureAsync(() => Client<DocumentsService.DocumentsServiceClient>().CreateDocumentAsync(
+                new CreateDocumentRequest { CountryReviewId = "FRA-C1", Party = "FRA", Kind = DocumentKind.SelfAssessmentQuestionnaire, Language = "en" }, austria)),
+            ["engagement"] = await FailureAsync(() => Client<EngagementService.EngagementServiceClient>().WithdrawApplicationAsync(
+                new WithdrawApplicationRequest { ApplicationId = ofPartnerA.Id }, partnerB)),
+        };
+
+        AssertSame(answers, StatusCode.PermissionDenied, [ErrorInfo.Descriptor.FullName], info =>
+            Assert.True(info.Reason.StartsWith("NOT_", StringComparison.Ordinal) && info.Metadata.ContainsKey("subject"), $"reason {info.Reason}, metadata {info.Metadata}"));
+        var still = await Client<EngagementService.EngagementServiceClient>().GetApplicationAsync(new GetApplicationRequest { Reference = ofPartnerA.Reference }, await stack.SecretariatOfEveryServiceAsync());
+        Assert.Equal(ofPartnerA.Status, still.Status);
+    }
+
+    [Fact]
+    public async Task ARuleRefusingAChangeOfStateIsAFailedPreconditionNamingTheRuleFromEveryService()
+    {
+        var secretariat = await stack.SecretariatOfEveryServiceAsync();
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var expert = await stack.NominateExpertAsync("NZL", tag, 1);
+        var dialogue = await ScheduleDialogueAsync(inPersonCapacity: 1);
+        var engagement = Client<EngagementService.EngagementServiceClient>();
+        await engagement.SubmitApplicationAsync(Application(dialogue, "first"), secretariat);
+        var second = await engagement.SubmitApplicationAsync(Application(dialogue, "second"), secretariat);
+        Assert.Equal(ApplicationStatus.Waitlisted, second.Status);
+        var account = await AccountOfAsync(expert.PersonId);
+
+        var answers = new Dictionary<string, RpcException>
+        {
+            ["nominations"] = await FailureAsync(() => Client<NominationsService.NominationsServiceClient>().SubstituteFocalPointAsync(new SubstituteFocalPointRequest
+            {
+                Party = "NZL",
+                NominationId = expert.NominationId,
+                Reason = "An expert is not substituted",
+                Successor = new PersonDetails { FullName = $"Successor {tag}", Title = "Ms.", Gender = Gender.Female, Email = $"successor.{tag}@example.org", Affiliation = "Ministry of Justice" },
+            }, secretariat)),
+            ["engagement"] = await FailureAsync(() => engagement.DecideApplicationAsync(new DecideApplicationRequest { ApplicationId = second.Id, Decision = Decision.ApproveInPerson }, secretariat)),
+            ["identity"] = await FailureAsync(() => Client<AccountsService.AccountsServiceClient>().ApproveAccountAsync(new ApproveAccountRequest { UserId = account }, secretariat)),
+        };
+
+        AssertSame(answers, StatusCode.FailedPrecondition, [ErrorInfo.Descriptor.FullName, PreconditionFailure.Descriptor.FullName], info =>
+            Assert.True(info.Metadata.ContainsKey("subject"), $"reason {info.Reason}, metadata {info.Metadata}"));
+        foreach (var (service, error) in answers)
+        {
+            var violation = error.Precondition();
+            var info = error.GetRpcStatus()!.GetDetail<ErrorInfo>();
+            Assert.True(violation.Type == info.Reason && violation.Subject == info.Metadata["subject"] && violation.Description.Length > 0, $"{service}: {violation} vs {info}");
+        }
+        Assert.Equal(["NOT_A_FOCAL_POINT", "CAPACITY_FULL", "ACCOUNT_NOT_ACTIVATED"], answers.Values.Select(e => e.Precondition().Type));
+        var unchanged = await engagement.GetApplicationAsync(new GetApplicationRequest { Reference = second.Reference }, secretariat);
+        Assert.Equal(ApplicationStatus.Waitlisted, unchanged.Status);
+    }
+
+    [Fact]
+    public async Task AStaleWriteIsAbortedWithTheSameDetailsFromEveryServiceThatChecksVersions()
+    {
+        var secretariat = await stack.SecretariatOfEveryServiceAsync();
+        var dialogue = await ScheduleDialogueAsync(inPersonCapacity: 3);
+        var engagement = Client<EngagementService.EngagementServiceClient>();
+        var submitted = await engagement.SubmitApplicationAsync(Application(dialogue, "stale"), secretariat);
+        // Read both (the application took a seat: the dialogue changed), then someone else writes first.
+        var read = await engagement.GetDialogueAsync(new GetDialogueRequest { DialogueId = dialogue.Id }, secretariat);
+        var application = await engagement.GetApplicationAsync(new GetApplicationRequest { ApplicationId = submitted.Id }, secretariat);
+        var changed = await engagement.UpdateDialogueAsync(Change(read, read.Version, inPersonCapacity: 4), secretariat);
+        var decided = await engagement.DecideApplicationAsync(
+            new DecideApplicationRequest { ApplicationId = application.Id, Decision = Decision.Waitlist, ExpectedVersion = application.Version }, secretariat);
+
+        var answers = new Dictionary<string, RpcException>
+        {
+            ["engagement (dialogue)"] = await FailureAsync(() => engagement.UpdateDialogueAsync(Change(read, read.Version, inPersonCapacity: 2), secretariat)),
+            ["engagement (application)"] = await FailureAsync(() => engagement.DecideApplicationAsync(
+                new DecideApplicationRequest { ApplicationId = application.Id, Decision = Decision.Decline, ExpectedVersion = application.Version }, secretariat)),
+        };
+
+        AssertSame(answers, StatusCode.Aborted, [ErrorInfo.Descriptor.FullName], info =>
+            Assert.True(info.Reason == "CONCURRENT_CHANGE" && info.Metadata.ContainsKey("subject"), $"reason {info.Reason}, metadata {info.Metadata}"));
+        var now = await engagement.GetDialogueAsync(new GetDialogueRequest { DialogueId = dialogue.Id }, secretariat);
+        Assert.True(now.Version > read.Version && changed.InPersonCapacity == 4 && now.InPersonCapacity == 4, $"capacity {now.InPersonCapacity}, version {now.Version}");
+        var still = await engagement.GetApplicationAsync(new GetApplicationRequest { ApplicationId = application.Id }, secretariat);
+        Assert.Equal((decided.Version, ApplicationStatus.Waitlisted), (still.Version, still.Status));
+    }
+
+    private async Task<Dialogue> ScheduleDialogueAsync(int inPersonCapacity)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        return await Client<EngagementService.EngagementServiceClient>().ScheduleDialogueAsync(new ScheduleDialogueRequest
+        {
+            IdempotencyKey = Guid.NewGuid().ToString(),
+            Topic = DialogueTopic.SmugglingOfMigrants,
+            Session = "Working Group on the Smuggling of Migrants",
+            Title = "Constructive dialogue on the smuggling of migrants",
+            HeldOn = today.AddDays(60).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Venue = Venue.Vienna,
+            InPersonCapacity = inPersonCapacity,
+            LastDayToApply = today.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            AutomaticApproval = true,
+        }, await stack.SecretariatOfEveryServiceAsync());
+    }
+
+    private static UpdateDialogueRequest Change(Dialogue dialogue, long expectedVersion, int inPersonCapacity) => new()
+    {
+        DialogueId = dialogue.Id,
+        ExpectedVersion = expectedVersion,
+        Venue = dialogue.Venue,
+        InPersonCapacity = inPersonCapacity,
+        OnlineCapacity = dialogue.OnlineCapacity,
+        LastDayToApply = dialogue.LastDayToApply,
+        AutomaticApproval = dialogue.AutomaticApproval,
+    };
+
+    private static SubmitApplicationRequest Application(Dialogue dialogue, string tag) => new()
+    {
+        IdempotencyKey = Guid.NewGuid().ToString(),
+        DialogueId = dialogue.Id,
+        Organization = new Organization { Name = $"Organization {tag} {Guid.NewGuid():N}", Category = StakeholderCategory.Ngo, Country = "MEX" },
+        Contact = new ContactPerson { FullName = $"Contact {tag}", Email = $"contact.{Guid.NewGuid():N}@example.org" },
+        Expertise = "Research on migrant smuggling routes.",
+        RequestedMode = ParticipationMode.InPerson,
+        ContactEmailVerified = true,
+    };
+
+    /// <summary>The account identity opened (awaiting activation) for a nominated person, once the event arrived.</summary>
+    private async Task<string> AccountOfAsync(string personId)
+    {
+        string? id = null;
+        Assert.True(await MechanismStack.EventuallyAsync(async () =>
+        {
+            await using var connection = await stack.OpenDatabaseAsync("identitydb");
+            await using var command = new Npgsql.NpgsqlCommand("""SELECT "Id" FROM "AspNetUsers" WHERE "PersonId" = @p""", connection);
+            command.Parameters.AddWithValue("p", personId);
+            id = await command.ExecuteScalarAsync() as string;
+            return id is not null;
+        }, TimeSpan.FromSeconds(60)), $"identity opened no account for person {personId}");
+        return id!;
     }
 
     private TClient Client<TClient>()

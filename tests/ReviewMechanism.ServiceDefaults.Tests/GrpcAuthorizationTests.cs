@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using ReviewMechanism.ServiceDefaults.Tests.Infrastructure;
+using ReviewMechanism.Testing;
 using ReviewMechanism.Testing.V1;
 
 namespace ReviewMechanism.ServiceDefaults.Tests;
@@ -53,7 +54,7 @@ public sealed class GrpcAuthorizationTests : IAsyncLifetime
     [Fact]
     public async Task AnyAuthenticatedCallerMayCallAPlainAuthorizeMethodAndIsSeenByTheHandler()
     {
-        var reply = await CallAsync((c, h) => c.ForAnyUserAsync(new EchoRequest(), h), "bob");
+        var reply = await CallAsync((c, h) => c.ForAnyUserAsync(new EchoRequest(), h), new TestUser("bob"));
 
         Assert.Equal("bob", reply.User);
     }
@@ -61,8 +62,8 @@ public sealed class GrpcAuthorizationTests : IAsyncLifetime
     [Fact]
     public async Task ARoleRequirementAdmitsTheRoleAndDeniesOthersNamingTheRole()
     {
-        var admitted = await CallAsync((c, h) => c.ForSecretariatAsync(new EchoRequest(), h), "carol; role=Secretariat");
-        var denied = await Assert.ThrowsAsync<RpcException>(() => CallAsync((c, h) => c.ForSecretariatAsync(new EchoRequest(), h), "dave; role=FocalPoint"));
+        var admitted = await CallAsync((c, h) => c.ForSecretariatAsync(new EchoRequest(), h), new TestUser("carol", Roles: "Secretariat"));
+        var denied = await Assert.ThrowsAsync<RpcException>(() => CallAsync((c, h) => c.ForSecretariatAsync(new EchoRequest(), h), new TestUser("dave", Roles: "FocalPoint")));
         var anonymous = await Assert.ThrowsAsync<RpcException>(() => CallAsync((c, h) => c.ForSecretariatAsync(new EchoRequest(), h), null));
 
         Assert.Equal("carol", admitted.User);
@@ -74,8 +75,8 @@ public sealed class GrpcAuthorizationTests : IAsyncLifetime
     [Fact]
     public async Task APolicyRequirementIsEvaluatedWithTheAuthorizationService()
     {
-        var admitted = await CallAsync((c, h) => c.ForSamePartyAsync(new EchoRequest(), h), "erin; party=AUT");
-        var denied = await Assert.ThrowsAsync<RpcException>(() => CallAsync((c, h) => c.ForSamePartyAsync(new EchoRequest(), h), "frank; party=FRA"));
+        var admitted = await CallAsync((c, h) => c.ForSamePartyAsync(new EchoRequest(), h), new TestUser("erin", Parties: "AUT"));
+        var denied = await Assert.ThrowsAsync<RpcException>(() => CallAsync((c, h) => c.ForSamePartyAsync(new EchoRequest(), h), new TestUser("frank", Parties: "FRA")));
 
         Assert.Equal("erin", admitted.User);
         Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
@@ -86,7 +87,7 @@ public sealed class GrpcAuthorizationTests : IAsyncLifetime
     public async Task AuthorizationIsDecidedBeforeTheRequestIsRead()
     {
         // No message at all would be INTERNAL for a unary call; the refusal comes first.
-        using var response = await PostRawAsync("ForSecretariat", [], "dave; role=FocalPoint");
+        using var response = await PostRawAsync("ForSecretariat", [], new TestUser("dave", Roles: "FocalPoint"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("7", Assert.Single(response.Headers.GetValues("grpc-status")));
@@ -111,17 +112,17 @@ public sealed class GrpcAuthorizationTests : IAsyncLifetime
         },
         map: map);
 
-    private async Task<EchoReply> CallAsync(Func<GuardedService.GuardedServiceClient, Metadata, AsyncUnaryCall<EchoReply>> call, string? user)
+    private async Task<EchoReply> CallAsync(Func<GuardedService.GuardedServiceClient, Metadata, AsyncUnaryCall<EchoReply>> call, TestUser? user)
     {
         var headers = new Metadata();
-        if (user is not null)
+        foreach (var (name, value) in user?.Headers() ?? [])
         {
-            headers.Add("x-test-user", user);
+            headers.Add(name, value);
         }
         return await call(_client, headers);
     }
 
-    private async Task<HttpResponseMessage> PostRawAsync(string method, byte[] body, string? user = null)
+    private async Task<HttpResponseMessage> PostRawAsync(string method, byte[] body, TestUser? user = null)
     {
         using var http = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_host.Address, $"/reviewmechanism.testing.v1.GuardedService/{method}"))
@@ -132,11 +133,18 @@ public sealed class GrpcAuthorizationTests : IAsyncLifetime
         };
         request.Content.Headers.ContentType = new("application/grpc");
         request.Headers.TryAddWithoutValidation("te", "trailers");
-        if (user is not null)
+        foreach (var (name, value) in user?.Headers() ?? [])
         {
-            request.Headers.Add("x-test-user", user);
+            request.Headers.Add(name, value);
         }
         return await http.SendAsync(request);
+    }
+
+    /// <summary>A caller as <see cref="HeaderAuthenticationHandler"/> reads it from the request headers.</summary>
+    private sealed record TestUser(string Subject, string Roles = "", string Parties = "")
+    {
+        public IEnumerable<(string Name, string Value)> Headers() =>
+            new[] { ("x-test-sub", Subject), ("x-test-roles", Roles), ("x-test-parties", Parties) }.Where(h => h.Item2.Length > 0);
     }
 
     /// <summary>An empty message in gRPC's length-prefixed framing.</summary>

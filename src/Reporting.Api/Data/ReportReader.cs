@@ -9,8 +9,8 @@ namespace Reporting.Api.Data;
 
 /// <summary>
 /// Reads the read models as they stood at the end of a date, in one repeatable-read snapshot: each review with its
-/// stage, parties and languages on that date, and the aggregates (nominations, documents, dialogues, trainings,
-/// briefings, survey) computed by PostgreSQL.
+/// stage, parties and languages on that date, and the aggregates (nominations, documents, briefings, survey) computed by
+/// PostgreSQL; the engagement figures (dialogues, trainings) summed from their running totals per day.
 /// </summary>
 public sealed class ReportReader(ReportingDbContext db)
 {
@@ -31,28 +31,26 @@ public sealed class ReportReader(ReportingDbContext db)
             SELECT review_id, count(*)::int FROM rm_document_events WHERE kind = 'WRITTEN_FEEDBACK' AND occurred_at < @end GROUP BY review_id
             """, end, r => (Review: r.GetString(0), Count: r.GetInt32(1)), cancellationToken);
         var nominations = await NominationsAsync(connection, end, cancellationToken);
+        // The engagement figures from their running totals (changes per day, kept by the fact tables' triggers): a few
+        // rows a dialogue, course and day instead of every application and registration.
         var dialogues = await ListAsync(connection, """
-            SELECT dialogue_id, min(topic), min(session), min(held_on), category,
-                   count(*) FILTER (WHERE submitted_at < @end AND (withdrawn_at IS NULL OR withdrawn_at >= @end))::int,
-                   count(*) FILTER (WHERE decided_at < @end AND outcome LIKE 'APPROVED%' AND (withdrawn_at IS NULL OR withdrawn_at >= @end))::int,
-                   count(*) FILTER (WHERE attendance_at < @end AND attendance LIKE 'ATTENDED%')::int,
-                   count(DISTINCT organization) FILTER (WHERE attendance_at < @end AND attendance LIKE 'ATTENDED%')::int
-            FROM rm_dialogue_applications WHERE submitted_at < @end OR attendance_at < @end
-            GROUP BY dialogue_id, category ORDER BY min(held_on), dialogue_id, category
+            SELECT d.dialogue_id, g.topic, g.session, g.held_on, d.category,
+                   sum(d.submitted)::int, sum(d.approved)::int, sum(d.attended)::int, sum(d.attending_organizations)::int
+            FROM rm_dialogue_daily d JOIN rm_dialogue_groups g USING (dialogue_id, category)
+            WHERE d.day < rm_day(@end)
+            GROUP BY d.dialogue_id, d.category, g.topic, g.session, g.held_on HAVING sum(d.seen) > 0
+            ORDER BY g.held_on, d.dialogue_id, d.category
             """, end, r => new DialogueCategoryRow(r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : DateOnly.FromDateTime(r.GetDateTime(3)),
                 r.GetString(4), r.GetInt32(5), r.GetInt32(6), r.GetInt32(7), r.GetInt32(8)), cancellationToken);
         var courses = await ListAsync(connection, """
-            SELECT course, kind,
-                   count(*) FILTER (WHERE cancelled_at IS NULL OR cancelled_at >= @end)::int,
-                   count(*) FILTER (WHERE completed_at < @end)::int
-            FROM rm_training_registrations WHERE registered_at < @end GROUP BY course, kind ORDER BY course, kind
+            SELECT course, kind, sum(active)::int, sum(completed)::int FROM rm_course_daily WHERE day < rm_day(@end)
+            GROUP BY course, kind HAVING sum(seen) > 0 ORDER BY course, kind
             """, end, r => new TrainingCourseRow(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3)), cancellationToken);
         var trainingTotals = (await ListAsync(connection, """
-            SELECT count(*) FILTER (WHERE cancelled_at IS NULL OR cancelled_at >= @end)::int,
-                   count(*) FILTER (WHERE completed_at < @end)::int,
-                   count(DISTINCT country) FILTER (WHERE cancelled_at IS NULL OR cancelled_at >= @end)::int,
-                   count(DISTINCT organization) FILTER (WHERE cancelled_at IS NULL OR cancelled_at >= @end)::int
-            FROM rm_training_registrations WHERE registered_at < @end
+            SELECT coalesce(sum(active), 0)::int, coalesce(sum(completed), 0)::int,
+                   (SELECT coalesce(sum(countries), 0) FROM rm_training_daily WHERE day < rm_day(@end))::int,
+                   (SELECT coalesce(sum(organizations), 0) FROM rm_training_daily WHERE day < rm_day(@end))::int
+            FROM rm_course_daily WHERE day < rm_day(@end)
             """, end, r => new TrainingTotals(r.GetInt32(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3)), cancellationToken)).Single();
         var briefings = await BriefingsAsync(connection, asOf, cancellationToken);
         var needs = await ListAsync(connection, """

@@ -36,6 +36,8 @@ public sealed class MechanismStack : IAsyncLifetime
     {
         ["e2e-secretariat"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
         ["e2e-focal-point-aut"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
+        ["e2e-partner-a"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
+        ["e2e-partner-b"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
     };
     private readonly Dictionary<string, string> _tokens = [];
     private IHost? _documents;
@@ -56,6 +58,8 @@ public sealed class MechanismStack : IAsyncLifetime
         var identity = builder.CreateResourceBuilder<ProjectResource>("identity");
         Client(identity, 1, "e2e-secretariat", "Secretariat", party: null);
         Client(identity, 2, "e2e-focal-point-aut", "FocalPoint", FocalPointParty);
+        Client(identity, 3, "e2e-partner-a", "Partner", party: null);
+        Client(identity, 4, "e2e-partner-b", "Partner", party: null);
         foreach (var service in new[] { "reviews", "nominations" })
         {
             builder.CreateResourceBuilder<ProjectResource>(service).WithEnvironment("ReviewMechanism__Clock__OffsetFile", ClockFile);
@@ -104,6 +108,12 @@ public sealed class MechanismStack : IAsyncLifetime
     public Task<CallOptions> SecretariatOfEveryServiceAsync() => CallerAsync("e2e-secretariat", EveryScope);
 
     public Task<CallOptions> FocalPointOfAustriaAsync() => CallerAsync("e2e-focal-point-aut");
+
+    /// <summary>The focal point of Austria with every service's scope (its party is checked by each service, not by scope).</summary>
+    public Task<CallOptions> FocalPointOfAustriaOfEveryServiceAsync() => CallerAsync("e2e-focal-point-aut", EveryScope);
+
+    /// <summary>One of two partner systems (role Partner, client_credentials, every scope): <c>a</c> or <c>b</c>.</summary>
+    public Task<CallOptions> PartnerAsync(char which) => CallerAsync($"e2e-partner-{which}", EveryScope);
 
     /// <summary>Moves the clock of reviews and nominations to real time + <paramref name="offset"/>.</summary>
     public async Task MoveClockAsync(TimeSpan offset) =>
@@ -226,16 +236,12 @@ public sealed class MechanismStack : IAsyncLifetime
             .WithEnvironment(prefix + "Type", "confidential")
             .WithEnvironment(prefix + "Secret", _secrets[clientId])
             .WithEnvironment(prefix + "GrantTypes__0", "client_credentials")
-            .WithEnvironment(prefix + "Roles__0", role)
-            .WithEnvironment(prefix + "Scopes__0", "nominations")
-            .WithEnvironment(prefix + "Scopes__1", "reviews");
-        if (role == "Secretariat")
+            .WithEnvironment(prefix + "Roles__0", role);
+        // Every client may ask for every service's scope: what each caller may do is the services' check to make.
+        var scopes = EveryScope.Split(' ');
+        for (var i = 0; i < scopes.Length; i++)
         {
-            var scopes = EveryScope.Split(' ');
-            for (var i = 2; i < scopes.Length; i++)
-            {
-                identity.WithEnvironment(prefix + $"Scopes__{i}", scopes[i]);
-            }
+            identity.WithEnvironment(prefix + $"Scopes__{i}", scopes[i]);
         }
         if (party is not null)
         {

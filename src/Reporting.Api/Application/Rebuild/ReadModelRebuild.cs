@@ -12,7 +12,8 @@ namespace Reporting.Api.Application.Rebuild;
 /// Rebuilds the read models of reviews and nominations from scratch through the Reviews and Nominations APIs, in one
 /// transaction holding the read-model lock: events arriving meanwhile wait, then apply on top (their writes are
 /// upserts, so an event the sources already reflected changes nothing). A failure reading a source rolls everything
-/// back. Documents and engagement facts are kept: their services have no listing API yet.
+/// back. Documents and engagement facts are kept: their services have no listing API yet; the engagement figures'
+/// running totals are recomputed from those facts.
 /// </summary>
 public sealed class ReadModelRebuild(ReportingDbContext db, IReadModelSources sources, IReportCache cache, TimeProvider time, ILogger<ReadModelRebuild> logger)
 {
@@ -83,6 +84,8 @@ public sealed class ReadModelRebuild(ReportingDbContext db, IReadModelSources so
                 }
             }
         }
+        // The engagement facts are kept (Engagement has no listing API), but their running totals are recomputed from them.
+        await db.Database.ExecuteSqlRawAsync("SELECT rm_engagement_totals_rebuild()", cancellationToken);
         var finished = time.GetUtcNow();
         db.Rebuilds.Add(new RebuildRecord
         {

@@ -18,8 +18,7 @@ namespace Documents.Tests.Support.Edge;
 /// </summary>
 public sealed class MechanismInMiniature : IAsyncDisposable
 {
-    private readonly List<IAsyncDisposable> _parts = [];
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"documents-mechanism-{Guid.NewGuid():N}");
+    private readonly StartedParts _parts = new("documents-mechanism");
 
     private MechanismInMiniature()
     {
@@ -31,10 +30,10 @@ public sealed class MechanismInMiniature : IAsyncDisposable
 
     public ServiceProcess Documents { get; private set; } = null!;
 
-    public string DataDirectory => Path.Combine(_folder, "documents");
+    public string DataDirectory => Path.Combine(_parts.Folder, "documents");
 
     /// <summary>The end of each service's log (warnings and errors), for a failure's message.</summary>
-    public string Logs => string.Join("\n", _parts.OfType<ServiceProcess>().Select(p => $"--- {p.Name}:\n{(p.Log.Length > 4000 ? p.Log[^4000..] : p.Log)}"));
+    public string Logs => string.Join("\n", _parts.All.OfType<ServiceProcess>().Select(p => $"--- {p.Name}:\n{(p.Log.Length > 4000 ? p.Log[^4000..] : p.Log)}"));
 
     private GrpcChannel Channel { get; set; } = null!;
 
@@ -51,22 +50,22 @@ public sealed class MechanismInMiniature : IAsyncDisposable
         var m = new MechanismInMiniature();
         try
         {
-            Directory.CreateDirectory(m._folder);
-            var rabbit = m.Track(await RabbitMqServer.StartAsync(new ServerOptions(Path.Combine(m._folder, "rabbitmq")) { StartTimeout = TimeSpan.FromMinutes(5) }));
-            m.Issuer = m.Track(await TestIssuer.StartAsync());
+            Directory.CreateDirectory(m._parts.Folder);
+            var rabbit = m._parts.Track(await RabbitMqServer.StartAsync(new ServerOptions(Path.Combine(m._parts.Folder, "rabbitmq")) { StartTimeout = TimeSpan.FromMinutes(5) }));
+            m.Issuer = m._parts.Track(await TestIssuer.StartAsync());
             var messaging = rabbit.ConnectionString;
-            var reviews = m.Track(await ServiceProcess.StartAsync("Reviews.Api", m.Issuer, new Dictionary<string, string?>
+            var reviews = m._parts.Track(await ServiceProcess.StartAsync("Reviews.Api", m.Issuer, new Dictionary<string, string?>
             {
                 ["ConnectionStrings:reviewsdb"] = await postgres.NewDatabaseAsync(),
                 ["ConnectionStrings:messaging"] = messaging,
-                ["Mail:PickupDirectory"] = Path.Combine(m._folder, "mail"),
+                ["Mail:PickupDirectory"] = Path.Combine(m._parts.Folder, "mail"),
             }));
-            var nominations = m.Track(await ServiceProcess.StartAsync("Nominations.Api", m.Issuer, new Dictionary<string, string?>
+            var nominations = m._parts.Track(await ServiceProcess.StartAsync("Nominations.Api", m.Issuer, new Dictionary<string, string?>
             {
                 ["ConnectionStrings:nominationsdb"] = await postgres.NewDatabaseAsync(),
                 ["ConnectionStrings:messaging"] = messaging,
             }));
-            m.Documents = m.Track(await ServiceProcess.DocumentsAsync(await postgres.NewDatabaseAsync(), m.DataDirectory, m.Issuer, new Dictionary<string, string?>
+            m.Documents = m._parts.Track(await ServiceProcess.DocumentsAsync(await postgres.NewDatabaseAsync(), m.DataDirectory, m.Issuer, new Dictionary<string, string?>
             {
                 ["ConnectionStrings:messaging"] = messaging,
             }));
@@ -74,7 +73,7 @@ public sealed class MechanismInMiniature : IAsyncDisposable
             routes["services:reviews:grpc:0"] = reviews.GrpcAddress.ToString();
             routes["services:nominations:grpc:0"] = nominations.GrpcAddress.ToString();
             m.Gateway = GatewayHost.Start(m.Issuer, routes, output);
-            m._parts.Add(m.Gateway);
+            m._parts.Track(m.Gateway);
             m.Channel = GrpcChannel.ForAddress(m.Gateway.GrpcAddress, new GrpcChannelOptions { MaxReceiveMessageSize = 4 * 1024 * 1024 });
             return m;
         }
@@ -100,30 +99,9 @@ public sealed class MechanismInMiniature : IAsyncDisposable
         nomination.Party,
         scope: "reviews nominations documents");
 
-    private T Track<T>(T part)
-        where T : IAsyncDisposable
-    {
-        _parts.Add(part);
-        return part;
-    }
-
     public async ValueTask DisposeAsync()
     {
         Channel?.Dispose();
-        for (var i = _parts.Count - 1; i >= 0; i--)
-        {
-            await _parts[i].DisposeAsync();
-        }
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held by a stopping server: the folder is under /tmp.
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
+        await _parts.DisposeAsync();
     }
 }

@@ -7,6 +7,7 @@ using ReviewMechanism.LocalServers;
 using ReviewMechanism.Nominations.V1;
 using ReviewMechanism.Reporting.V1;
 using ReviewMechanism.Reviews.V1;
+using ReviewMechanism.Testing;
 using Reporting.Tests.Support;
 
 namespace Reporting.Tests.EndToEnd.Support;
@@ -21,8 +22,7 @@ namespace Reporting.Tests.EndToEnd.Support;
 public sealed class ServicesBehindGateway : IAsyncDisposable
 {
     private const string AllScopes = "reviews nominations documents reporting";
-    private readonly List<IAsyncDisposable> _parts = [];
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"reporting-e2e-{Guid.NewGuid():N}");
+    private readonly StartedParts _parts = new("reporting-e2e");
 
     private ServicesBehindGateway()
     {
@@ -41,7 +41,7 @@ public sealed class ServicesBehindGateway : IAsyncDisposable
     public ReportingService.ReportingServiceClient Reporting => new(Channel);
 
     /// <summary>The end of each service's log (warnings and errors), for a failure's message.</summary>
-    public string Logs => string.Join("\n", _parts.OfType<ServiceProcess>().Select(p => $"--- {p.Name}:\n{(p.Log.Length > 3000 ? p.Log[^3000..] : p.Log)}"));
+    public string Logs => string.Join("\n", _parts.All.OfType<ServiceProcess>().Select(p => $"--- {p.Name}:\n{(p.Log.Length > 3000 ? p.Log[^3000..] : p.Log)}"));
 
     private GrpcChannel Channel { get; set; } = null!;
 
@@ -50,9 +50,9 @@ public sealed class ServicesBehindGateway : IAsyncDisposable
         var m = new ServicesBehindGateway();
         try
         {
-            Directory.CreateDirectory(m._folder);
-            m.RabbitMq = m.Track(await RabbitMqServer.StartAsync(new ServerOptions(Path.Combine(m._folder, "rabbitmq")) { StartTimeout = TimeSpan.FromMinutes(5) }));
-            m.Issuer = m.Track(await TestIssuer.StartAsync());
+            Directory.CreateDirectory(m._parts.Folder);
+            m.RabbitMq = m._parts.Track(await RabbitMqServer.StartAsync(new ServerOptions(Path.Combine(m._parts.Folder, "rabbitmq")) { StartTimeout = TimeSpan.FromMinutes(5) }));
+            m.Issuer = m._parts.Track(await TestIssuer.StartAsync());
             var messaging = m.RabbitMq.ConnectionString;
             var (reviewsDb, nominationsDb, documentsDb, reportingDb) =
                 (await servers.NewDatabaseAsync(), await servers.NewDatabaseAsync(), await servers.NewDatabaseAsync(), await servers.NewDatabaseAsync());
@@ -61,14 +61,14 @@ public sealed class ServicesBehindGateway : IAsyncDisposable
             {
                 ["ConnectionStrings:reviewsdb"] = reviewsDb,
                 ["ConnectionStrings:messaging"] = messaging,
-                ["Mail:PickupDirectory"] = Path.Combine(m._folder, "mail"),
+                ["Mail:PickupDirectory"] = Path.Combine(m._parts.Folder, "mail"),
             });
             var nominations = ServiceProcess.StartAsync("Nominations.Api", m.Issuer, new Dictionary<string, string?>
             {
                 ["ConnectionStrings:nominationsdb"] = nominationsDb,
                 ["ConnectionStrings:messaging"] = messaging,
             });
-            var documents = ServiceProcess.DocumentsAsync(documentsDb, Path.Combine(m._folder, "documents"), m.Issuer, new Dictionary<string, string?>
+            var documents = ServiceProcess.DocumentsAsync(documentsDb, Path.Combine(m._parts.Folder, "documents"), m.Issuer, new Dictionary<string, string?>
             {
                 ["ConnectionStrings:messaging"] = messaging,
             });
@@ -81,12 +81,12 @@ public sealed class ServicesBehindGateway : IAsyncDisposable
             {
                 foreach (var service in starting.Where(t => t.IsCompletedSuccessfully))
                 {
-                    m.Track(service.Result);
+                    m._parts.Track(service.Result);
                 }
             }
             var started = starting.Select(t => t.Result).ToArray();
             // Reporting reads Reviews and Nominations directly for a rebuild (service discovery, as the AppHost sets it).
-            var reporting = m.Track(await ServiceProcess.StartAsync("Reporting.Api", m.Issuer, new Dictionary<string, string?>
+            var reporting = m._parts.Track(await ServiceProcess.StartAsync("Reporting.Api", m.Issuer, new Dictionary<string, string?>
             {
                 ["ConnectionStrings:reportingdb"] = reportingDb,
                 ["ConnectionStrings:messaging"] = messaging,
@@ -95,7 +95,7 @@ public sealed class ServicesBehindGateway : IAsyncDisposable
                 ["services:reviews:grpc:0"] = started[0].GrpcAddress.ToString(),
                 ["services:nominations:grpc:0"] = started[1].GrpcAddress.ToString(),
             }));
-            var gateway = m.Track(await GatewayServer.StartForServicesAsync(m.Issuer, new Dictionary<string, string?>
+            var gateway = m._parts.Track(await GatewayServer.StartForServicesAsync(m.Issuer, new Dictionary<string, string?>
             {
                 ["services:reviews:grpc:0"] = started[0].GrpcAddress.ToString(),
                 ["services:nominations:grpc:0"] = started[1].GrpcAddress.ToString(),
@@ -124,30 +124,9 @@ public sealed class ServicesBehindGateway : IAsyncDisposable
         nomination.Party,
         scope: AllScopes);
 
-    private T Track<T>(T part)
-        where T : IAsyncDisposable
-    {
-        _parts.Add(part);
-        return part;
-    }
-
     public async ValueTask DisposeAsync()
     {
         Channel?.Dispose();
-        for (var i = _parts.Count - 1; i >= 0; i--)
-        {
-            await _parts[i].DisposeAsync();
-        }
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held by a stopping server: the folder is under /tmp.
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
+        await _parts.DisposeAsync();
     }
 }

@@ -4,7 +4,11 @@ using Reviews.Api.Domain.Drawing;
 using Reviews.Api.Domain.Notifications;
 using Reviews.Api.Domain.Phases;
 using Reviews.Api.IntegrationEvents;
+using Reviews.Api.Application.CountryReviews;
+using Reviews.Api.Application.Drawing;
 using Reviews.Api.Application.Notifications;
+using Reviews.Api.Application.Parties;
+using Reviews.Api.Application.Phases;
 
 namespace Reviews.Api.Extensions;
 
@@ -12,7 +16,7 @@ public static class ReviewsServiceExtensions
 {
     /// <summary>
     /// The Reviews service: token validation, the database (<c>ConnectionStrings__reviewsdb</c>; migrations applied
-    /// and the parties loaded at start), the events over <c>ConnectionStrings__messaging</c> when it is set (outbox
+    /// and the parties loaded at start), the use cases (<c>Application/</c>), the events over <c>ConnectionStrings__messaging</c> when it is set (outbox
     /// rows written by <see cref="Data.ReviewsDbContext"/>'s saves; inbox consumers of the Nominations and Documents
     /// events), the configurable rules, the notice dispatcher and the e-mail sender.
     /// </summary>
@@ -26,15 +30,18 @@ public static class ReviewsServiceExtensions
         services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
         services.Configure<NotificationFeedOptions>(configuration.GetSection(NotificationFeedOptions.Section));
         services.Configure<NotificationDispatchOptions>(configuration.GetSection(NotificationDispatchOptions.Section));
-        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         builder.AddDefaultAuthentication();
         builder.AddReviewsData();
         builder.AddReviewsMessaging();
         services.AddSingleton<NotificationSignal>();
-        var pickup = configuration.GetSection(EmailOptions.Section).Get<EmailOptions>()?.PickupDirectory ?? new EmailOptions().PickupDirectory;
-        builder.AddMailSender(mail => mail.PickupDirectory ??= pickup);
-        services.AddSingleton<IEmailSender, NoticeMailSender>();
+        // Without a mail server (ConnectionStrings__mail), notices are written as .eml files (Mail__PickupDirectory).
+        builder.AddMailSender(mail => mail.PickupDirectory ??= ".data/mail");
+        services.AddScoped<PartyWorkflow>();
+        services.AddScoped<DrawingWorkflow>();
+        services.AddScoped<CountryReviewWorkflow>();
+        services.AddScoped<PhaseWorkflow>();
+        services.AddScoped<NotificationFeed>();
         services.AddScoped<NotificationDispatcher>();
         services.AddScoped<ReviewsEventHandler>();
         services.AddHostedService<NotificationDispatchService>();

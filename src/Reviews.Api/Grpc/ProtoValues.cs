@@ -21,18 +21,10 @@ internal static class ProtoValues
     public static DateOnly ToDomain(this V1.Date? date, string field) =>
         date.ToDomainOrNull(field) ?? throw DomainException.Invalid(field, $"{field} is required (year, month, day).");
 
-    public static DateOnly? ToDomainOrNull(this V1.Date? date, string field)
-    {
-        if (date is null)
-        {
-            return null;
-        }
-        if (date.Year is < 1900 or > 2200 || date.Month is < 1 or > 12 || date.Day < 1 || date.Day > DateTime.DaysInMonth(Math.Clamp(date.Year, 1900, 2200), date.Month))
-        {
-            throw DomainException.Invalid(field, $"{date.Year:D4}-{date.Month:D2}-{date.Day:D2} is not a calendar date.");
-        }
-        return new DateOnly(date.Year, date.Month, date.Day);
-    }
+    public static DateOnly? ToDomainOrNull(this V1.Date? date, string field) => date.ToInput()?.ToDate(field);
+
+    /// <summary>The date unchecked, for a use case that checks it after the caller (see <see cref="DateInput"/>).</summary>
+    public static DateInput? ToInput(this V1.Date? date) => date is null ? null : new DateInput(date.Year, date.Month, date.Day);
 
     public static Timestamp ToProto(this DateTimeOffset at) => Timestamp.FromDateTimeOffset(at);
 

@@ -33,7 +33,7 @@ public class ReviewsOverHttp2Tests(PostgresFixture postgres)
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:reviewsdb"] = connectionString,
-            ["Reviews:Email:PickupDirectory"] = mail,
+            ["Mail:PickupDirectory"] = mail,
             ["Reviews:NotificationFeed:PollInterval"] = "00:00:00.200",
         });
         builder.AddDefaultGrpcHosting();
@@ -58,6 +58,13 @@ public class ReviewsOverHttp2Tests(PostgresFixture postgres)
             Assert.Equal(StatusCode.Unauthenticated, anonymous.StatusCode);
             var focalPoint = await Assert.ThrowsAsync<RpcException>(async () => await client.SplitIntoGroupsAsync(Split(), Headers("fp-1", "FocalPoint", "DEU")));
             Assert.Equal(StatusCode.PermissionDenied, focalPoint.StatusCode);
+            var recordedByFocalPoint = await Assert.ThrowsAsync<RpcException>(async () => await client.RecordGroupSplitAsync(
+                new RecordGroupSplitRequest { Groups = { new GroupMembers { Parties = { "DEU" } } }, Reference = "r" }, Headers("fp-1", "FocalPoint", "DEU")));
+            Assert.Equal(StatusCode.PermissionDenied, recordedByFocalPoint.StatusCode);
+            var malformed = await Assert.ThrowsAsync<RpcException>(async () => await client.RecordGroupSplitAsync(
+                new RecordGroupSplitRequest { Groups = { new GroupMembers { Parties = { "DEU" } } } }, secretariat));
+            Assert.Equal(StatusCode.InvalidArgument, malformed.StatusCode);
+            Assert.Contains("reference", malformed.BadRequest().FieldViolations.Select(v => v.Field));
 
             var split = await client.SplitIntoGroupsAsync(Split(), secretariat);
             Assert.Equal(3, split.Groups.Count);

@@ -52,6 +52,7 @@ public class NotificationDispatcherTests(PostgresFixture postgres)
             Assert.Equal(total, sent.Sum());
             var files = Directory.GetFiles(folder, "*.eml");
             Assert.Equal(total, files.Length);
+            Assert.All(files, f => Assert.Contains(NotificationDispatcher.NoticeIdHeader + ":", File.ReadAllText(f), StringComparison.Ordinal));
             var germany = files.Select(File.ReadAllText).Single(f => f.Contains("mission@deu.example", StringComparison.Ordinal) && f.Contains("Germany", StringComparison.Ordinal));
             Assert.Contains("Subject: Reminder:", germany);
 
@@ -74,5 +75,5 @@ public class NotificationDispatcherTests(PostgresFixture postgres)
 
     private static NotificationDispatcher Dispatcher(ServiceHarness h, string folder) => new(
         h.Db(), h.Clock, Options.Create(new NotificationOptions()),
-        new NoticeMailSender(new PickupDirectoryMailSender(Options.Create(new MailOptions { PickupDirectory = folder }), TimeProvider.System)), h.Signal, NullLogger<NotificationDispatcher>.Instance);
+        new PickupDirectoryMailSender(Options.Create(new MailOptions { PickupDirectory = folder }), TimeProvider.System), h.Signal, NullLogger<NotificationDispatcher>.Instance);
 }

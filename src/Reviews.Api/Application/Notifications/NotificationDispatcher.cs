@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ReviewMechanism.ServiceDefaults.Mail;
 using Reviews.Api.Data;
 using Reviews.Api.Domain.Common;
 using Reviews.Api.Domain.CountryReviews;
@@ -10,16 +11,21 @@ namespace Reviews.Api.Application.Notifications;
 /// <summary>
 /// Issues the reminders and missed-deadline notices due now. Each notice is claimed by inserting its key with
 /// <c>ON CONFLICT (key) DO NOTHING</c>: with several instances running, exactly one stores it, and only that one
-/// sends its e-mail. A notice whose e-mail failed keeps <c>email_sent_at</c> empty and is sent again on the next run.
+/// sends its e-mail (through the service defaults' <see cref="IMailSender"/>: SMTP to the stack's mail server, or .eml
+/// files in <c>Mail:PickupDirectory</c>). A notice whose e-mail failed keeps <c>email_sent_at</c> empty and is sent
+/// again on the next run.
 /// </summary>
 public sealed class NotificationDispatcher(
     ReviewsDbContext db,
     TimeProvider time,
     IOptions<NotificationOptions> options,
-    IEmailSender email,
+    IMailSender mail,
     NotificationSignal signal,
     ILogger<NotificationDispatcher> logger)
 {
+    /// <summary>The header that carries the notice's key in its e-mail (with <c>Content-Language</c>, the notice's language).</summary>
+    public const string NoticeIdHeader = "X-Review-Mechanism-Notice";
+
     /// <summary>Stores the notices due now that no instance stored yet; returns how many this call stored.</summary>
     public async Task<IReadOnlyList<SentNotification>> IssueDueAsync(CancellationToken cancellationToken)
     {
@@ -67,9 +73,18 @@ public sealed class NotificationDispatcher(
             }
             try
             {
-                await email.SendAsync(
-                    new EmailMessage(notification.ToEmail, notification.ToName, notification.CcEmails, notification.Subject, notification.Body,
-                        notification.Language.Code(), notification.Key),
+                await mail.SendAsync(
+                    new OutgoingMail(
+                        notification.ToEmail,
+                        notification.ToName,
+                        notification.Subject,
+                        notification.Body,
+                        Cc: notification.CcEmails,
+                        Headers: new Dictionary<string, string>
+                        {
+                            ["Content-Language"] = notification.Language.Code(),
+                            [NoticeIdHeader] = notification.Key,
+                        }),
                     cancellationToken);
                 sent++;
             }

@@ -10,4 +10,7 @@ public enum DrawKind
 
     /// <summary>A pairing drawn again at a party's request (para 28 (d), (f)).</summary>
     Redraw = 3,
+
+    /// <summary>A split into groups drawn by lot elsewhere (at a session of the Conference) and recorded as given.</summary>
+    RecordedGroupSplit = 4,
 }

@@ -60,6 +60,22 @@ public sealed class DrawRecord
         ],
     };
 
+    /// <summary>A split drawn by lot at a session and recorded as given: no seed; <see cref="Reason"/> holds the document or decision.</summary>
+    public static DrawRecord ForRecordedGroupSplit(Guid id, string requestedBy, DateTimeOffset at, string reference, GroupSplitInputs inputs, GroupSplitOutcome outcome) => new()
+    {
+        Id = id,
+        Kind = DrawKind.RecordedGroupSplit,
+        RequestedBy = requestedBy,
+        Reason = reference,
+        RequestedAt = at,
+        SplitInputs = inputs,
+        SplitOutcome = outcome,
+        Constraints =
+        [
+            $"The {inputs.Participants.Count} participating parties were split by lot into {inputs.GroupCount} groups at a session (para 17); recorded as given ({reference}): groups of {string.Join(", ", outcome.Groups.Select(g => g.Count))}.",
+        ],
+    };
+
     public static DrawRecord ForPairing(
         Guid id, int groupNumber, string requestedBy, DateTimeOffset at, ulong seed, PairingInputs inputs, PairingOutcome outcome) => new()
     {

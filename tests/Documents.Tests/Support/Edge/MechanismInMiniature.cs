@@ -59,7 +59,7 @@ public sealed class MechanismInMiniature : IAsyncDisposable
             {
                 ["ConnectionStrings:reviewsdb"] = await postgres.NewDatabaseAsync(),
                 ["ConnectionStrings:messaging"] = messaging,
-                ["Reviews:Email:PickupDirectory"] = Path.Combine(m._folder, "mail"),
+                ["Mail:PickupDirectory"] = Path.Combine(m._folder, "mail"),
             }));
             var nominations = m.Track(await ServiceProcess.StartAsync("Nominations.Api", m.Issuer, new Dictionary<string, string?>
             {

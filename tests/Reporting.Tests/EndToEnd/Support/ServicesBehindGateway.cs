@@ -61,7 +61,7 @@ public sealed class ServicesBehindGateway : IAsyncDisposable
             {
                 ["ConnectionStrings:reviewsdb"] = reviewsDb,
                 ["ConnectionStrings:messaging"] = messaging,
-                ["Reviews:Email:PickupDirectory"] = Path.Combine(m._folder, "mail"),
+                ["Mail:PickupDirectory"] = Path.Combine(m._folder, "mail"),
             });
             var nominations = ServiceProcess.StartAsync("Nominations.Api", m.Issuer, new Dictionary<string, string?>
             {

@@ -1,12 +1,11 @@
-using Grpc.Core;
 using ReviewMechanism.ServiceDefaults.Authorization;
 using ReviewMechanism.ServiceDefaults.Errors;
 using Reviews.Api.Domain.CountryReviews;
 
-namespace Reviews.Api.Grpc;
+namespace Reviews.Api.Application;
 
 /// <summary>
-/// The checks on the caller's parties that the RPC attributes cannot make. Refusals are PERMISSION_DENIED
+/// The checks on the caller's parties that the RPC attributes (roles) cannot make, run by the use cases. Refusals are PERMISSION_DENIED
 /// <see cref="DomainException"/>s (reason <c>NOT_YOUR_PARTY</c> or <c>CONFIDENTIAL_REVIEW</c>).
 /// </summary>
 internal static class CallerChecks
@@ -33,11 +32,6 @@ internal static class CallerChecks
 
     public static bool CanRead(this Caller caller, CountryReview review) =>
         caller.IsSecretariat || review.ActiveParticipants.Any(p => caller.Parties.Contains(p.Iso3));
-
-    /// <summary>The caller's subject; UNAUTHENTICATED when the token names no user (a machine token).</summary>
-    public static string RequireSubject(this Caller caller) => caller.Subject.Length > 0
-        ? caller.Subject
-        : throw new RpcException(new Status(StatusCode.Unauthenticated, "The access token names no user (sub claim)."));
 
     private static string Readable(string role) => role switch
     {

@@ -16,7 +16,8 @@ public static class AuthenticationExtensions
     /// claims kept as issued (<c>sub</c>, <c>role</c>, <c>party</c>), roles from <c>role</c>.
     /// While the discovery document or keys cannot be fetched, RPCs that need a caller answer UNAVAILABLE
     /// (<see cref="SigningKeysAvailability"/>). Without <c>Identity:Authority</c> nothing is registered (the
-    /// service then accepts no token).
+    /// service then accepts no token). A request without an <c>Authorization</c> header is answered "not
+    /// authenticated" without creating the handler (<see cref="TokenlessRequestAuthentication"/>).
     /// </summary>
     public static TBuilder AddDefaultAuthentication<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
@@ -49,6 +50,8 @@ public static class AuthenticationExtensions
             options.TokenValidationParameters.RoleClaimType = MechanismClaims.Role;
             options.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
         });
+        // A request without an Authorization header is not authenticated without creating the JwtBearer handler.
+        TokenlessRequestAuthentication.Register(builder.Services, JwtBearerDefaults.AuthenticationScheme);
         // RPCs answer UNAVAILABLE, not UNAUTHENTICATED, while the identity service's keys cannot be fetched.
         builder.Services.TryAddSingleton<IAuthenticationAvailability>(sp =>
             new SigningKeysAvailability(sp.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>()));

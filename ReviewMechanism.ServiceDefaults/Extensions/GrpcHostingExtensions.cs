@@ -21,7 +21,8 @@ public static class GrpcHostingExtensions
     /// <summary>
     /// The gRPC server with the mechanism's rules: the interceptors every call goes through, outermost first
     /// (<see cref="CallLoggingInterceptor"/>: one line per call; <see cref="ErrorInterceptor"/>: exceptions to
-    /// statuses with rich details; <see cref="ValidationInterceptor"/>: registered validators), the start-up check
+    /// statuses with rich details; <see cref="ValidationInterceptor"/>: registered validators), registered as one
+    /// (<see cref="ServerCallInterceptor"/>: one Grpc.AspNetCore interceptor layer per call, not three), the start-up check
     /// that every mapped RPC declares its callers, grpc.health.v1 over the ASP.NET Core health checks, and reflection.
     /// </summary>
     public static TBuilder AddDefaultGrpcHosting<TBuilder>(this TBuilder builder)
@@ -32,12 +33,11 @@ public static class GrpcHostingExtensions
         builder.Services.TryAddSingleton<CallLoggingInterceptor>();
         builder.Services.TryAddSingleton<ErrorInterceptor>();
         builder.Services.TryAddSingleton<ValidationInterceptor>();
+        builder.Services.TryAddSingleton<ServerCallInterceptor>();
         builder.Services.AddGrpc(options =>
         {
             section.Bind(options);
-            options.Interceptors.Add<CallLoggingInterceptor>();
-            options.Interceptors.Add<ErrorInterceptor>();
-            options.Interceptors.Add<ValidationInterceptor>();
+            options.Interceptors.Add<ServerCallInterceptor>();
         });
         // Grpc.AspNetCore's binder, with unparsable request messages answered INVALID_ARGUMENT (see the provider).
         foreach (var binder in builder.Services.Where(d => d.ServiceType == typeof(IServiceMethodProvider<>)

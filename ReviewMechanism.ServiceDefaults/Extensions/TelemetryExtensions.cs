@@ -12,7 +12,7 @@ public static class TelemetryExtensions
 {
     /// <summary>
     /// OpenTelemetry as in Aspire's ServiceDefaults template: logs, metrics (ASP.NET Core, HttpClient, runtime and
-    /// <see cref="TelemetryNames.Meters"/>) and traces (ASP.NET Core without the health probes, HttpClient, gRPC client,
+    /// <see cref="TelemetryNames.Meters"/>, less the per-request <see cref="TelemetryNames.DroppedInstruments"/>) and traces (ASP.NET Core without the health probes, HttpClient, gRPC client,
     /// EF Core, Redis, MassTransit and <see cref="TelemetryNames.ActivitySources"/>), exported over OTLP when
     /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the AppHost points it at the dashboard). Without it spans are still
     /// created, so trace context flows through HTTP, gRPC and messages (the outbox keeps each event's trace parent).
@@ -34,7 +34,8 @@ public static class TelemetryExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter([.. TelemetryNames.Meters, serviceName, builder.Environment.ApplicationName]))
+                .AddMeter([.. TelemetryNames.Meters, serviceName, builder.Environment.ApplicationName])
+                .DropInstruments(TelemetryNames.DroppedInstruments))
             .WithTracing(tracing => tracing
                 .SetSampler(TraceSampling.From(builder.Configuration))
                 .AddSource([.. TelemetryNames.ActivitySources, serviceName, builder.Environment.ApplicationName])
@@ -53,6 +54,16 @@ public static class TelemetryExtensions
             builder.Services.AddOpenTelemetry().UseOtlpExporter();
         }
         return builder;
+    }
+
+    /// <summary>Views that drop these instruments: none of the SDK's listeners enables them, so nothing is measured.</summary>
+    private static MeterProviderBuilder DropInstruments(this MeterProviderBuilder metrics, IEnumerable<string> names)
+    {
+        foreach (var name in names)
+        {
+            metrics.AddView(name, MetricStreamConfiguration.Drop);
+        }
+        return metrics;
     }
 
     private static bool IsHealthProbe(PathString path) =>

@@ -8,7 +8,7 @@ namespace Microsoft.Extensions.Hosting;
 /// Which traces a service records: a call that arrives with a sampled (or unsampled) trace parent follows its
 /// caller, so a trace is whole or absent; a trace that starts here is kept with probability
 /// <c>Telemetry:TraceSampleRatio</c> (default <see cref="DefaultRatio"/>). Recording every span of every call costs
-/// a service about 15% of its gRPC calls per CPU-second (bench/grpc-unary/results.md); one trace in ten keeps the picture
+/// a service 11-15% of its gRPC calls per CPU-second (bench/grpc-unary/results.md); one trace in ten keeps the picture
 /// of where time goes and costs little. The AppHost sets 1 for local runs, so the dashboard shows every call.
 /// </summary>
 public static class TraceSampling

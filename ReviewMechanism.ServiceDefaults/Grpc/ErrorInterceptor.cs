@@ -17,12 +17,30 @@ namespace ReviewMechanism.ServiceDefaults.Grpc;
 /// </summary>
 public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) : Interceptor
 {
-    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+    /// <summary>
+    /// A handler that completes at once (most unary calls) has its task returned as it is: no state machine, no
+    /// second task per call. A failure, at once or later, is translated the same way.
+    /// </summary>
+    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        Task<TResponse> call;
+        try
+        {
+            call = continuation(request, context);
+        }
+        catch (Exception error)
+        {
+            return Task.FromException<TResponse>(Translate(error, context) ?? error);
+        }
+        return call.IsCompletedSuccessfully ? call : TranslatedAsync(call, context);
+    }
+
+    private async Task<TResponse> TranslatedAsync<TResponse>(Task<TResponse> call, ServerCallContext context)
     {
         try
         {
-            return await continuation(request, context).ConfigureAwait(false);
+            return await call.ConfigureAwait(false);
         }
         catch (Exception error) when (Translate(error, context) is { } status)
         {
@@ -70,7 +88,7 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
     }
 
     /// <summary>The status to send instead of <paramref name="error"/>, or null to let it through unchanged.</summary>
-    private RpcException? Translate(Exception error, ServerCallContext context)
+    internal RpcException? Translate(Exception error, ServerCallContext context)
     {
         switch (error)
         {

@@ -46,13 +46,13 @@ public sealed class ValidationInterceptor(IServiceProvider rootServices, IOption
         IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation) =>
         continuation(IsValidated<TRequest>() ? new ValidatingReader<TRequest>(requestStream, context) : requestStream, responseStream, context);
 
-    private bool IsValidated<TRequest>()
+    internal bool IsValidated<TRequest>()
         where TRequest : class =>
         options.Value.EnableValidation && _validated.GetOrAdd(typeof(TRequest), static (_, services) =>
             services.GetService<IServiceProviderIsService>()?.IsService(typeof(IValidator<TRequest>)) ?? true, rootServices);
 
     /// <summary>Throws INVALID_ARGUMENT (as a <see cref="DomainException"/>) listing every violation of every validator.</summary>
-    private static void Check<TRequest>(TRequest request, ServerCallContext context)
+    internal static void Check<TRequest>(TRequest request, ServerCallContext context)
         where TRequest : class
     {
         List<FieldViolation>? violations = null;

@@ -49,10 +49,25 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
+    /// <summary>How long one check may take before it counts as unhealthy (unless it sets its own timeout).</summary>
+    public static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The liveness check, and a timeout on every check registered without one (the database's, the broker's,
+    /// Redis'): a dependency that does not answer makes <c>/health</c> say so within seconds instead of holding the
+    /// request until the prober gives up, which says nothing of the cause.
+    /// </summary>
     public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
+        builder.Services.PostConfigure<HealthCheckServiceOptions>(options =>
+        {
+            foreach (var registration in options.Registrations.Where(r => r.Timeout == Timeout.InfiniteTimeSpan))
+            {
+                registration.Timeout = CheckTimeout;
+            }
+        });
         return builder;
     }
 

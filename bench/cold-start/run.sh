@@ -34,6 +34,8 @@ measure() {
   done
   healthy="$(date +%s.%N)"
   grep -q "resources are healthy after" "$log" || { echo "Not healthy within 600 s; see $log" >&2; kill -TERM "$pid"; wait "$pid" || true; exit 1; }
+  # Where the CPU went until then, by process (the start is CPU-bound on this machine).
+  echo "${cpu_case:-warm-up}|$(python3 "$here/cpu_by_process.py" "$pid" "$start")" >>"$work/cpu.txt"
   kill -TERM "$pid"
   wait "$pid" || true
   stop="$(date +%s.%N)"
@@ -50,7 +52,9 @@ declare -A samples
 for case in "existing data" "first run"; do
   data="$work/data"
   rm -rf "$data"
+  cpu_case=""
   if [ "$case" = "existing data" ]; then measure "$data" >/dev/null; fi   # creates the data folder
+  cpu_case="$case"
   samples[$case]=""
   for i in $(seq 1 "$runs"); do
     if [ "$case" = "first run" ]; then rm -rf "$data"; fi
@@ -82,6 +86,13 @@ done
   for case in "existing data" "first run"; do
     echo "- $case:"
     echo "${samples[$case]}" | awk 'NF {printf "  - %s/%s/%s  ", $1, $2, $3; for (i = 4; i <= NF; i++) printf "%s ", $i; print ""}'
+  done
+  echo
+  echo "CPU seconds until all healthy, by process, median of the runs (the cores are the limit: the start's"
+  echo "wall time is at least the total divided by $(nproc)); processes that exited before (initdb) are not counted:"
+  echo
+  for case in "existing data" "first run"; do
+    echo "- $case: $(grep "^$case|" "$work/cpu.txt" | cut -d'|' -f2 | python3 "$here/cpu_median.py")"
   done
   echo
   load="$(printf '%s\n%s' "${samples["existing data"]}" "${samples["first run"]}" | awk 'NF {print $3}' | median)"

@@ -115,9 +115,5 @@ public sealed class ReliableEventsTests(MechanismStack stack)
         }
     }
 
-    private async Task WaitHealthyAsync(string resource)
-    {
-        using var cancel = new CancellationTokenSource(Restart);
-        await stack.App.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancel.Token);
-    }
+    private Task WaitHealthyAsync(string resource) => stack.App.WaitHealthyAsync(resource, Restart);
 }

@@ -14,7 +14,7 @@ public sealed class RunCommandTests
     {
         await using var run = AppHostProcess.Start(new TestDataFolder());
         var login = await run.WaitForLoginLinkAsync(Start);
-        await run.WaitForGatewayHealthyAsync(Start);
+        await run.WaitForAllHealthyAsync(Start);
 
         // The dashboard asks for the token; the printed link logs in and the page answers.
         using (var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }))
@@ -46,7 +46,7 @@ public sealed class RunCommandTests
     public async Task CtrlCInTheTerminalStopsTheAppHostAndEverythingItStarted()
     {
         await using var run = AppHostProcess.Start(new TestDataFolder());
-        await run.WaitForGatewayHealthyAsync(Start);
+        await run.WaitForAllHealthyAsync(Start);
         var started = run.StartedProcesses();
         Assert.True(started.Count >= 15, $"{started.Count} processes");
 

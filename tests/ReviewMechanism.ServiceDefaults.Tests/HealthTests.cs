@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using ReviewMechanism.LocalServers;
 using ReviewMechanism.ServiceDefaults.Tests.Infrastructure;
@@ -39,6 +40,24 @@ public sealed class HealthTests
         Assert.StartsWith("Unhealthy", body, StringComparison.Ordinal);
         Assert.Contains("redis: Unhealthy", body, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
+    }
+
+    [Fact]
+    public async Task ACheckThatNeverAnswersMakesHealthUnhealthyWithinTheCheckTimeoutAndNamesIt()
+    {
+        await using var app = await TestApp.StartAsync(
+            configure: b => b.Services.AddHealthChecks().AddAsyncCheck("stuck-broker", async cancellationToken =>
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+                return HealthCheckResult.Healthy();
+            }));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var health = await app.Http.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        Assert.Contains("stuck-broker: Unhealthy", await health.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.InRange(clock.Elapsed, ServiceDefaultsExtensions.CheckTimeout, ServiceDefaultsExtensions.CheckTimeout * 3);
     }
 
     [Fact]

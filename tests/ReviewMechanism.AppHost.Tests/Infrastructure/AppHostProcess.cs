@@ -92,10 +92,10 @@ public sealed partial class AppHostProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits until the gateway answers /health: it waits for every service, and each service for its database,
-    /// the broker, the cache (and the mail server), so then every resource has been healthy.
+    /// Waits until the AppHost says every resource is healthy (its line "All N resources are healthy after", from
+    /// ReviewMechanism.AppHost/StartupReport.cs), then until the gateway answers /health on its public port.
     /// </summary>
-    public async Task WaitForGatewayHealthyAsync(TimeSpan timeout)
+    public async Task WaitForAllHealthyAsync(TimeSpan timeout)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var until = DateTime.UtcNow + timeout;
@@ -103,7 +103,7 @@ public sealed partial class AppHostProcess : IAsyncDisposable
         {
             try
             {
-                if ((await http.GetAsync($"http://127.0.0.1:{GatewayHttpPort}/health")).IsSuccessStatusCode)
+                if (AllHealthy().IsMatch(Output) && (await http.GetAsync($"http://127.0.0.1:{GatewayHttpPort}/health")).IsSuccessStatusCode)
                 {
                     return;
                 }
@@ -113,7 +113,7 @@ public sealed partial class AppHostProcess : IAsyncDisposable
             }
             await Task.Delay(500);
         }
-        throw new TimeoutException($"The gateway was not healthy within {timeout}; output:\n{Output}");
+        throw new TimeoutException($"Not every resource was healthy within {timeout}; output:\n{Output}");
     }
 
     /// <summary>The AppHost's own process (below dotnet run, in the terminal).</summary>
@@ -182,4 +182,7 @@ public sealed partial class AppHostProcess : IAsyncDisposable
 
     [GeneratedRegex(@"Login to the dashboard at (http://localhost:\d+/login\?t=[0-9a-f]+)")]
     private static partial Regex LoginLink();
+
+    [GeneratedRegex(@"All \d+ resources are healthy after")]
+    private static partial Regex AllHealthy();
 }

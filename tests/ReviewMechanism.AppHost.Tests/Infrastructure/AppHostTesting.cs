@@ -84,13 +84,56 @@ public static class AppHostTesting
     {
         var result = await app.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand);
         Assert.True(result.Success, $"start {resource}: {result.Message}");
-        using var cancel = new CancellationTokenSource(timeout);
-        await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancel.Token);
+        await app.WaitHealthyAsync(resource, timeout);
     }
 
     public static bool IsHealthy(this DistributedApplication app, string resource) =>
         app.ResourceNotifications.TryGetCurrentState(resource, out var e) && e.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy
         && e.Snapshot.State?.Text == KnownResourceStates.Running;
+
+    /// <summary>
+    /// The last <paramref name="count"/> lines the resource wrote (all levels, from Aspire's log of the resource), for a
+    /// failure message: the test log only shows warnings and up.
+    /// </summary>
+    public static async Task<string> RecentLogsAsync(this DistributedApplication app, string resource, int count = 60)
+    {
+        var lines = new Queue<string>();
+        using var quiet = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+        try
+        {
+            await foreach (var batch in app.Services.GetRequiredService<ResourceLoggerService>().WatchAsync(resource).WithCancellation(quiet.Token))
+            {
+                foreach (var line in batch)
+                {
+                    lines.Enqueue(line.Content);
+                    if (lines.Count > count)
+                    {
+                        lines.Dequeue();
+                    }
+                }
+                quiet.CancelAfter(TimeSpan.FromMilliseconds(500));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The backlog has been read.
+        }
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>Waits until the resource is healthy; on timeout the failure says its state and its last log lines.</summary>
+    public static async Task WaitHealthyAsync(this DistributedApplication app, string resource, TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancel.Token);
+        }
+        catch (OperationCanceledException e) when (cancel.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{resource} was not healthy within {timeout}: {app.Describe(resource)}\n{await app.RecentLogsAsync(resource)}", e);
+        }
+    }
 
     /// <summary>The resource's state, health and process for a failure message.</summary>
     public static string Describe(this DistributedApplication app, string resource) =>

@@ -13,8 +13,7 @@ var redis = builder.AddLocalRedis("redis");
 var mail = builder.AddLocalMailServer("mail");
 
 // Each service: its own database and the broker, its two endpoints (http, grpc), health at /health. Redis only
-// for those that use it (identity's revocation list, engagement's page rate limits, reporting's cache). Nothing
-// waits: every service starts with the servers and connects to them when they answer (MechanismResourceExtensions).
+// for those that use it (identity's revocation list, engagement's page rate limits, reporting's cache).
 var identity = builder.AddService<Projects.Identity_Api>("identity", postgres.AddDatabase("identitydb"), messaging, redis)
     .WithDataDirectory("Identity__DataDirectory")
     .WithMail(mail)
@@ -34,8 +33,7 @@ var reporting = builder.AddService<Projects.Reporting_Api>("reporting", postgres
 // APIs, so reporting knows their endpoints (no WaitFor: it starts without them; a rebuild then answers UNAVAILABLE).
 reporting.WithReference(reviews).WithReference(nominations);
 
-// The only public entry: routes to every service, validates tokens, rate limits with Redis. It starts with the
-// services, not after them: until a service is up, a call routed to it is answered UNAVAILABLE (retry).
+// The only public entry: routes to every service, validates tokens, rate limits with Redis.
 var gateway = builder.AddGateway<Projects.Gateway>("gateway",
         builder.Configuration.GetValue("AppHost:GatewayHttpPort", Mechanism.GatewayHttpPort),
         builder.Configuration.GetValue("AppHost:GatewayGrpcPort", Mechanism.GatewayGrpcPort))
@@ -43,7 +41,7 @@ var gateway = builder.AddGateway<Projects.Gateway>("gateway",
 IResourceBuilder<ProjectResource>[] services = [identity, nominations, reviews, documents, engagement, reporting];
 foreach (var service in services)
 {
-    gateway.WithReference(service);
+    gateway.WithReference(service).WaitFor(service);
     service.WithIdentity(identity, gateway);
 }
 gateway.WithIdentity(identity, gateway);

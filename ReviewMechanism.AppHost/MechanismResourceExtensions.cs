@@ -8,11 +8,7 @@ internal static class MechanismResourceExtensions
 {
     /// <summary>
     /// A service: endpoints <c>http</c> (HTTP/1.1: health, pages) and <c>grpc</c> (cleartext HTTP/2), health at
-    /// <c>/health</c>, its database and the servers it uses as references. It starts at once, without waiting for
-    /// them: a service's start is mostly JIT work (about 5 CPU-seconds each, see bench/cold-start), which overlaps
-    /// with the servers' own start. The service waits for them itself: migrations retry until PostgreSQL and the
-    /// database answer, MassTransit and Redis connect in the background and reconnect; until then its
-    /// <c>/health</c> names what is missing.
+    /// <c>/health</c>, its database and the servers it uses as references it waits for.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddService<TProject>(
         this IDistributedApplicationBuilder builder,
@@ -22,10 +18,10 @@ internal static class MechanismResourceExtensions
         where TProject : IProjectMetadata, new()
     {
         var service = builder.AddMechanismProject<TProject>(name, httpPort: null, grpcPort: null)
-            .WithReference(database);
+            .WithReference(database).WaitFor(database);
         foreach (var server in servers)
         {
-            service.WithReference(server);
+            service.WithReference(server).WaitFor(server);
         }
         return service;
     }
@@ -39,12 +35,9 @@ internal static class MechanismResourceExtensions
     public static IResourceBuilder<ProjectResource> WithDataDirectory(this IResourceBuilder<ProjectResource> service, string variable) =>
         service.WithEnvironment(variable, Path.Combine(service.ApplicationBuilder.GetDataDirectory(), service.Resource.Name));
 
-    /// <summary>
-    /// Mail through the development mail server: <c>ConnectionStrings__mail</c> (read by <c>AddMailSender()</c>), which
-    /// connects when a mail is sent (no wait at start).
-    /// </summary>
+    /// <summary>Mail through the development mail server: <c>ConnectionStrings__mail</c> (read by <c>AddMailSender()</c>).</summary>
     public static IResourceBuilder<ProjectResource> WithMail(this IResourceBuilder<ProjectResource> service, IResourceBuilder<MailServerResource> mail) =>
-        service.WithReference(mail);
+        service.WithReference(mail).WaitFor(mail);
 
     /// <summary>
     /// Where tokens come from (ARCHITECTURE.md): <c>Identity:Authority</c> is the identity service's internal URL

@@ -20,10 +20,25 @@ SERVICE_CPU=${SERVICE_CPU:-0}
 GATEWAY_CPU=${GATEWAY_CPU:-1}
 CLIENT_CPU=${CLIENT_CPU:-1}
 RESULTS=${RESULTS:-"$here/results.md"}
+WARMUP=${WARMUP:-2}
+# SERVICE_DLL: measure another build of the service (e.g. a copy of the previous commit's bin folder) against the
+# same gateway, client and settings; default the Release build of src/Documents.Api.
+SERVICE_DLL=${SERVICE_DLL:-"$repo/src/Documents.Api/bin/Release/net10.0/Documents.Api.dll"}
+# PERF_DATA=/path/perf.data: record the service's and the gateway's stacks with `perf record -g` (clock
+# CLOCK_MONOTONIC) from PERF_DELAY_S seconds into the measurement (after the warm-up, default 0) until its end; both run
+# with DOTNET_PerfMapEnabled=1 so perf names JIT-compiled methods. The measurement prints each transfer's span
+# ("span PATH DIRECTION START END", CLOCK_MONOTONIC ns): bench/documents/perf-split.py cuts the profile by them.
+PERF_DATA=${PERF_DATA:-}
+PERF_DELAY_S=${PERF_DELAY_S:-0}
 # Extra settings for experiments (space-separated Key__Sub=value pairs), e.g.
 # SERVICE_SETTINGS="Kestrel__Limits__Http2__InitialStreamWindowSize=4194304"
 read -r -a service_settings <<< "${SERVICE_SETTINGS:-}"
 read -r -a gateway_settings <<< "${GATEWAY_SETTINGS:-}"
+if [[ -n $PERF_DATA ]]; then
+  command -v perf >/dev/null 2>&1 || { echo "PERF_DATA needs perf (apt-get install linux-perf)" >&2; exit 1; }
+  service_settings+=(DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0)
+  gateway_settings+=(DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0)
+fi
 ISSUER_URL=https://gateway.bench.test/
 
 log() { printf '[documents-bench] %b\n' "$*" >&2; }
@@ -69,7 +84,7 @@ start documents "$SERVICE_CPU" "$svc_grpc" env ASPNETCORE_ENVIRONMENT=Production
   Kestrel__Endpoints__http__Url="http://127.0.0.1:$svc_http" Kestrel__Endpoints__grpc__Url="http://127.0.0.1:$svc_grpc" Kestrel__Endpoints__grpc__Protocols=Http2 \
   ConnectionStrings__documentsdb="$connection" Documents__DataDirectory="$work/data" \
   Identity__Authority="http://127.0.0.1:${port[issuer]}" Identity__Issuer="$ISSUER_URL" "${service_settings[@]}" \
-  dotnet "$repo/src/Documents.Api/bin/Release/net10.0/Documents.Api.dll" --contentRoot "$repo/src/Documents.Api"
+  dotnet "$SERVICE_DLL" --contentRoot "$repo/src/Documents.Api"
 for _ in $(seq 1 300); do
   curl -fs "http://127.0.0.1:$svc_http/health" >/dev/null 2>&1 && break
   sleep 0.2
@@ -91,8 +106,16 @@ start gateway "$GATEWAY_CPU" "$gw_port" env ASPNETCORE_ENVIRONMENT=Production Lo
   services__documents__grpc__0="http://127.0.0.1:$svc_grpc" services__documents__http__0="http://127.0.0.1:$svc_http" "${gateway_settings[@]}" \
   dotnet "$repo/src/Gateway/bin/Release/net10.0/Gateway.dll" --contentRoot "$repo/src/Gateway"
 
-log "measuring: $SIZE_MIB MiB, $ROUNDS rounds (+1 warm-up), direct and gateway interleaved; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+if [[ -n $PERF_DATA ]]; then
+  spawn perf "$CLIENT_CPU" bash -c 'sleep "$1"; exec perf record -g -F 999 -k CLOCK_MONOTONIC -o "$2" -p "$3"' perf "$PERF_DELAY_S" "$PERF_DATA" "${pid[documents]},${pid[gateway]}"
+  sleep 1
+fi
+log "measuring $SERVICE_DLL: $SIZE_MIB MiB, $ROUNDS rounds (+$WARMUP warm-up), direct and gateway interleaved; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 taskset -c "$CLIENT_CPU" dotnet "$bench_dll" measure --direct "http://127.0.0.1:$svc_grpc" --gateway "http://127.0.0.1:$gw_port" \
-  --token-file "$work/token" --review AUT-C1 --size-mib "$SIZE_MIB" --chunk-kib "$CHUNK_KIB" --rounds "$ROUNDS" --service-pid "${pid[documents]}" --results "$RESULTS" \
+  --token-file "$work/token" --review AUT-C1 --size-mib "$SIZE_MIB" --chunk-kib "$CHUNK_KIB" --rounds "$ROUNDS" --warmup "$WARMUP" --service-pid "${pid[documents]}" --gateway-pid "${pid[gateway]}" --results "$RESULTS" \
   || die "the measurement failed; service log:\n$(tail -30 "$work/documents.log")\ngateway log:\n$(tail -30 "$work/gateway.log")"
+if [[ -n $PERF_DATA ]]; then
+  kill -INT "${pid[perf]}"; wait "${pid[perf]}" 2>/dev/null || true; unset 'pid[perf]'
+  log "perf data in $PERF_DATA: perf report -i $PERF_DATA --sort pid,sym"
+fi
 cat "$RESULTS"

@@ -20,7 +20,7 @@ SERVICE_CPU=${SERVICE_CPU:-0}
 GATEWAY_CPU=${GATEWAY_CPU:-1}
 CLIENT_CPU=${CLIENT_CPU:-1}
 RESULTS=${RESULTS:-"$here/results.md"}
-WARMUP=${WARMUP:-2}
+WARMUP=${WARMUP:-4}
 # SERVICE_DLL: measure another build of the service (e.g. a copy of the previous commit's bin folder) against the
 # same gateway, client and settings; default the Release build of src/Documents.Api.
 SERVICE_DLL=${SERVICE_DLL:-"$repo/src/Documents.Api/bin/Release/net10.0/Documents.Api.dll"}

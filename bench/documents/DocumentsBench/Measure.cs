@@ -27,8 +27,8 @@ internal static class Measure
         var sizeMib = Arguments.Int(args, "--size-mib", 100);
         var rounds = Arguments.Int(args, "--rounds", 3);
         // Warm-up rounds are not counted: the runtime compiles the hot paths again (tiered JIT) in the first seconds,
-        // and on a loaded machine that took more than one 100 MiB round (up to a quarter of the service's CPU in round 2).
-        var warmup = Arguments.Int(args, "--warmup", 2);
+        // and on a loaded machine that went on for several 100 MiB rounds (half the service's samples in round 2, an eighth in round 4).
+        var warmup = Arguments.Int(args, "--warmup", 4);
         var pid = Arguments.Int(args, "--service-pid", 0);
         var gatewayPid = Arguments.Int(args, "--gateway-pid", 0);
         var paths = new Dictionary<string, string> { ["direct"] = Arguments.Get(args, "--direct"), ["gateway"] = Arguments.Get(args, "--gateway") };

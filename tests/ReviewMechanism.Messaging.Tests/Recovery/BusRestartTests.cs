@@ -28,14 +28,14 @@ public sealed class BusRestartTests : IClassFixture<ServersFixture>, IDisposable
             x => x.AddConsumer<PartyTallyConsumer>());
         await using var publisher = await TestService.StartAsync(
             Names.Service("noms"), await _servers.CreateDatabaseAsync(), _servers.RabbitMq.ConnectionString, _servers.Output);
-        await StoreAsync(publisher, "before", 2);
-        await Eventually.HoldsAsync(async () => await TallyAsync(consumer) == 2, TimeSpan.FromSeconds(30), "the events before the restart");
+        await NominationEvents.StoreAsync(publisher, "before", 2);
+        await Eventually.HoldsAsync(async () => await NominationEvents.TallyAsync(consumer) == 2, TimeSpan.FromSeconds(30), "the events before the restart");
 
         Assert.True(await RecoveryOf(consumer).RestartAsync(CancellationToken.None));
         Assert.True(await RecoveryOf(publisher).RestartAsync(CancellationToken.None));
-        await StoreAsync(publisher, "after", 3);
+        await NominationEvents.StoreAsync(publisher, "after", 3);
 
-        await Eventually.HoldsAsync(async () => await TallyAsync(consumer) == 5, TimeSpan.FromSeconds(60), "the events after the restart");
+        await Eventually.HoldsAsync(async () => await NominationEvents.TallyAsync(consumer) == 5, TimeSpan.FromSeconds(60), "the events after the restart");
         foreach (var service in new[] { consumer, publisher })
         {
             var health = await service.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
@@ -65,19 +65,4 @@ public sealed class BusRestartTests : IClassFixture<ServersFixture>, IDisposable
         listener.Start();
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
-
-    private static Task<int> TallyAsync(TestService consumer) =>
-        consumer.QueryAsync(async db => (await db.PartyTallies.SingleOrDefaultAsync(t => t.Party == "MEX"))?.Nominations ?? 0);
-
-    private static Task StoreAsync(TestService publisher, string prefix, int count) =>
-        publisher.InScopeAsync(async (db, outbox) =>
-        {
-            for (var i = 0; i < count; i++)
-            {
-                db.Nominations.Add(new Nomination { Id = $"{prefix}-{i}", Party = "MEX", FullName = prefix });
-                outbox.Add(SampleEvents.PersonNominated("MEX", $"{prefix}-{i}"));
-            }
-            await db.SaveChangesAsync();
-            return 0;
-        });
 }

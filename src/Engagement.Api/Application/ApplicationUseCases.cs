@@ -33,14 +33,19 @@ public sealed class ApplicationUseCases(
     /// <see cref="ArrivalQueue"/> (one transaction for many concurrent arrivals); one from the web waits for its
     /// contact's confirmation and is stored alone.
     /// </summary>
-    public async Task<DialogueApplication> SubmitAsync(SubmitApplication command, Actor actor, CancellationToken ct = default)
+    public async Task<DialogueApplication> SubmitAsync(SubmitApplication command, Actor actor, CancellationToken ct = default) =>
+        VerifiedArrival(command, actor) is { } arrival
+            ? await arrivals.SubmitAsync(arrival, ct)
+            : await SubmitAloneAsync(command, actor, ct);
+
+    /// <summary>
+    /// The arrival to queue when <paramref name="command"/> comes verified from a partner system or the secretariat,
+    /// null when it must wait for its contact's confirmation; refuses wrong fields either way.
+    /// </summary>
+    public static PendingArrival? VerifiedArrival(SubmitApplication command, Actor actor)
     {
         var (details, key, email, fingerprint) = Prepare(command, actor);
-        if (IsVerified(command, actor))
-        {
-            return await arrivals.SubmitAsync(new PendingArrival(command, actor, details, key, email, fingerprint), ct);
-        }
-        return await SubmitAloneAsync(command, actor, details, key, email, fingerprint, verified: false, ct);
+        return IsVerified(command, actor) ? new PendingArrival(command, actor, details, key, email, fingerprint) : null;
     }
 
     /// <summary>Submits one application in its own transaction (the queue's way when a whole batch failed).</summary>

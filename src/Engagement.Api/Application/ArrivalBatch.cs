@@ -3,6 +3,7 @@ using Engagement.Api.Data.EntityConfigurations;
 using Engagement.Api.Domain.Applications;
 using Engagement.Api.Domain.Dialogues;
 using Microsoft.EntityFrameworkCore;
+using ReviewMechanism.Messaging.Outbox;
 using ReviewMechanism.ServiceDefaults.Errors;
 
 namespace Engagement.Api.Application;
@@ -73,6 +74,17 @@ public sealed class ArrivalBatch(EngagementDbContext db, SeatLedger seats, TimeP
                 seats.CountArrivalOnLockedDialogue(dialogue, application, numbers[i]);
                 db.Applications.Add(application);
                 arrival.Result = application;
+            }
+            // The rows, their events and mails by COPY; the dialogues' counters by the SaveChanges that follows.
+            await db.CopyAddedAsync<DialogueApplication>(c);
+            await db.CopyAddedAsync<OutboxMessage>(c);
+            await db.CopyAddedAsync<QueuedMail>(c);
+            // Every row this transaction wrote carries its id as xmin, the applications' version.
+            var first = accepted[0].Application.Id;
+            var version = await db.Applications.Where(a => a.Id == first).Select(a => a.Version).SingleAsync(c);
+            foreach (var (_, _, application) in accepted)
+            {
+                db.Entry(application).Property(a => a.Version).CurrentValue = version;
             }
             return accepted.Count;
         }, ct);

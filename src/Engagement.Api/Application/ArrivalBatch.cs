@@ -77,7 +77,7 @@ public sealed class ArrivalBatch(EngagementDbContext db, SeatLedger seats, TimeP
             }
             // The rows, their events and mails by COPY; the dialogues' counters by the SaveChanges that follows.
             await db.CopyAddedAsync<DialogueApplication>(c);
-            await db.CopyAddedAsync<OutboxMessage>(c);
+            await db.CopyAddedAsync<OutboxMessage>(c, m => m.Id); // in publication order, as SaveChanges would
             await db.CopyAddedAsync<QueuedMail>(c);
             // Every row this transaction wrote carries its id as xmin, the applications' version.
             var first = accepted[0].Application.Id;

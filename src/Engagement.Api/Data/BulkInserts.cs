@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -16,47 +15,62 @@ namespace Engagement.Api.Data;
 /// </summary>
 public static class BulkInserts
 {
-    public static async Task<int> CopyAddedAsync<TEntity>(this DbContext db, CancellationToken ct)
+    /// <summary>Rows are written in the order the entities were added, or by <paramref name="order"/> when given.</summary>
+    public static async Task<int> CopyAddedAsync<TEntity>(this DbContext db, CancellationToken ct, Func<TEntity, IComparable>? order = null)
         where TEntity : class
     {
-        var added = db.ChangeTracker.Entries<TEntity>().Where(e => e.State == EntityState.Added).ToList();
-        if (added.Count == 0)
+        // Added entities need no change detection (Entries() and Entry() would otherwise scan tracked entities first).
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
         {
-            return 0;
+            var entries = db.ChangeTracker.Entries<TEntity>().Where(e => e.State == EntityState.Added).Select(e => e.Entity);
+            var added = (order is null ? entries : entries.OrderBy(order)).ToList();
+            if (added.Count > 0)
+            {
+                await CopyAsync(db, added, ct);
+            }
+            foreach (var entity in added)
+            {
+                db.Entry(entity).State = EntityState.Detached;
+            }
+            return added.Count;
         }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    private static async Task CopyAsync<TEntity>(DbContext db, List<TEntity> added, CancellationToken ct)
+        where TEntity : class
+    {
         var entityType = db.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
         var columns = Columns(entityType, table);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var copy = $"COPY {Quote(table.Name)} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)";
-        await using (var importer = await connection.BeginBinaryImportAsync(copy, ct))
+        await using var importer = await connection.BeginBinaryImportAsync(copy, ct);
+        foreach (var entity in added)
         {
-            foreach (var entry in added)
+            await importer.StartRowAsync(ct);
+            foreach (var column in columns)
             {
-                await importer.StartRowAsync(ct);
-                foreach (var column in columns)
+                var value = column.Read(entity);
+                if (value is null)
                 {
-                    var value = column.Read(entry);
-                    if (value is null)
-                    {
-                        await importer.WriteNullAsync(ct);
-                    }
-                    else
-                    {
-                        await importer.WriteAsync(value, column.StoreType, ct);
-                    }
+                    await importer.WriteNullAsync(ct);
+                }
+                else
+                {
+                    await importer.WriteAsync(value, column.StoreType, ct);
                 }
             }
-            await importer.CompleteAsync(ct);
         }
-        foreach (var entry in added)
-        {
-            entry.State = EntityState.Detached;
-        }
-        return added.Count;
+        await importer.CompleteAsync(ct);
     }
 
-    private sealed record Column(string Name, string StoreType, Func<EntityEntry, object?> Read);
+    private sealed record Column(string Name, string StoreType, Func<object, object?> Read);
 
     private static List<Column> Columns(IEntityType entityType, StoreObjectIdentifier table)
     {
@@ -67,26 +81,28 @@ public static class BulkInserts
             {
                 continue;
             }
-            columns.Add(Describe(property, table, entry => entry.Property(property.Name).CurrentValue));
+            var getter = property.GetGetter();
+            columns.Add(Describe(property, table, getter.GetClrValueUsingContainingEntity));
         }
         foreach (var complex in entityType.GetComplexProperties())
         {
             foreach (var property in complex.ComplexType.GetProperties())
             {
-                columns.Add(Describe(property, table, entry => entry.ComplexProperty(complex.Name).Property(property.Name).CurrentValue));
+                var getter = property.GetGetter();
+                columns.Add(Describe(property, table, getter.GetClrValueUsingContainingEntity));
             }
         }
         return columns;
     }
 
-    private static Column Describe(IProperty property, StoreObjectIdentifier table, Func<EntityEntry, object?> read)
+    private static Column Describe(IProperty property, StoreObjectIdentifier table, Func<object, object?> read)
     {
         var mapping = property.GetRelationalTypeMapping();
         var converter = mapping.Converter;
         // The store type without a length (COPY names types, e.g. character varying for character varying(300)).
         var storeType = mapping.StoreTypeNameBase;
         return new Column(property.GetColumnName(table)!, storeType,
-            converter is null ? read : entry => read(entry) is { } value ? converter.ConvertToProvider(value) : null);
+            converter is null ? read : entity => read(entity) is { } value ? converter.ConvertToProvider(value) : null);
     }
 
     private static bool IsWrittenByDatabase(IProperty property, StoreObjectIdentifier table) =>

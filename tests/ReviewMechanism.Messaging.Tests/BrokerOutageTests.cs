@@ -28,11 +28,11 @@ public sealed class BrokerOutageTests : IClassFixture<ServersFixture>, IDisposab
             x => x.AddConsumer<PartyTallyConsumer>());
         await using var publisher = await TestService.StartAsync(
             Names.Service("noms"), await _servers.CreateDatabaseAsync(), _servers.RabbitMq.ConnectionString, _servers.Output);
-        var before = await StoreAsync(publisher, "before", 2);
-        await Eventually.HoldsAsync(async () => await TallyAsync(consumer) == 2, TimeSpan.FromSeconds(30), "the events before the outage");
+        var before = await NominationEvents.StoreAsync(publisher, "before", 2);
+        await Eventually.HoldsAsync(async () => await NominationEvents.TallyAsync(consumer) == 2, TimeSpan.FromSeconds(30), "the events before the outage");
 
         await _servers.StopRabbitMqAsync();
-        var during = await StoreAsync(publisher, "during", count);
+        var during = await NominationEvents.StoreAsync(publisher, "during", count);
         await Eventually.HoldsAsync(
             async () => await publisher.QueryAsync(db => db.Set<OutboxMessage>().AnyAsync(m => m.SentAt == null && m.Attempts >= 2 && m.LastError != null)),
             TimeSpan.FromSeconds(60), "the relay to have tried and failed at least twice");
@@ -40,28 +40,12 @@ public sealed class BrokerOutageTests : IClassFixture<ServersFixture>, IDisposab
 
         await _servers.StartRabbitMqAgainAsync();
 
-        await Eventually.HoldsAsync(async () => await TallyAsync(consumer) == 2 + count, TimeSpan.FromSeconds(120), "the outbox to drain after the restart");
+        await Eventually.HoldsAsync(async () => await NominationEvents.TallyAsync(consumer) == 2 + count, TimeSpan.FromSeconds(120), "the outbox to drain after the restart");
         var rows = await publisher.QueryAsync(db => db.Set<OutboxMessage>().ToListAsync());
         Assert.All(rows, r => Assert.NotNull(r.SentAt));
         Assert.Equal([.. before, .. during], rows.OrderBy(r => r.Sequence).Select(r => r.Id));
         Assert.Equal((2 + count), consumer.Deliveries.All.Select(d => d.MessageId).Distinct().Count());
         await Task.Delay(TimeSpan.FromSeconds(1));
-        Assert.Equal(2 + count, await TallyAsync(consumer));
+        Assert.Equal(2 + count, await NominationEvents.TallyAsync(consumer));
     }
-
-    private static Task<int> TallyAsync(TestService consumer) =>
-        consumer.QueryAsync(async db => (await db.PartyTallies.SingleOrDefaultAsync(t => t.Party == "MEX"))?.Nominations ?? 0);
-
-    private static Task<List<Guid>> StoreAsync(TestService publisher, string prefix, int count) =>
-        publisher.InScopeAsync(async (db, outbox) =>
-        {
-            var ids = new List<Guid>();
-            for (var i = 0; i < count; i++)
-            {
-                db.Nominations.Add(new Nomination { Id = $"{prefix}-{i}", Party = "MEX", FullName = prefix });
-                ids.Add(outbox.Add(SampleEvents.PersonNominated("MEX", $"{prefix}-{i}")));
-            }
-            await db.SaveChangesAsync();
-            return ids;
-        });
 }

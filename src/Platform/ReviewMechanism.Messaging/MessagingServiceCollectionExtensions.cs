@@ -8,6 +8,7 @@ using ReviewMechanism.Messaging.Configuration;
 using ReviewMechanism.Messaging.ErrorQueues;
 using ReviewMechanism.Messaging.Inbox;
 using ReviewMechanism.Messaging.Outbox;
+using ReviewMechanism.Messaging.Recovery;
 using ReviewMechanism.Messaging.Serialization;
 
 namespace ReviewMechanism.Messaging;
@@ -18,7 +19,7 @@ public static partial class MessagingServiceCollectionExtensions
     /// <summary>
     /// MassTransit 8 over RabbitMQ with publisher confirms, protobuf messages in JSON, queues named per
     /// service (<see cref="ServiceEndpointNameFormatter"/>), in-memory retries before <c>&lt;queue&gt;_error</c> (none for a refusal: <see cref="IEventRefusalRule"/>),
-    /// and <see cref="IErrorQueues"/>. Register the service's consumers in <paramref name="configureBus"/>
+    /// <see cref="IErrorQueues"/>, and <see cref="BusRecovery"/> (a restart when the bus stays stuck after the broker came back). Register the service's consumers in <paramref name="configureBus"/>
     /// (<c>x.AddConsumer&lt;PersonNominatedConsumer&gt;()</c>).
     /// </summary>
     public static IServiceCollection AddMessaging(
@@ -37,6 +38,11 @@ public static partial class MessagingServiceCollectionExtensions
         services.TryAddSingleton<ReceiveQueueRegistry>();
         services.TryAddSingleton<IEventRefusalRule>(new EventRefusalRule());
         services.TryAddSingleton<IErrorQueues, RabbitMqErrorQueues>();
+        services.TryAddSingleton<PublishHealth>();
+        services.TryAddSingleton<IBrokerProbe, RabbitMqBrokerProbe>();
+        services.TryAddSingleton<BusRecovery>();
+        services.AddHostedService(sp => sp.GetRequiredService<BusRecovery>());
+        services.AddHealthChecks().AddCheck<BusRecoveryHealthCheck>(BusRecoveryHealthCheck.Name, tags: ["live"]);   // a stuck bus needs a new process
         var formatter = new ServiceEndpointNameFormatter(serviceName);
         services.AddOptions<MassTransitHostOptions>().Configure(o =>
         {
@@ -84,6 +90,7 @@ public static partial class MessagingServiceCollectionExtensions
                     }
                     return json;
                 });
+                cfg.ConnectPublishObserver(context.GetRequiredService<PublishHealth>());
                 cfg.Publish<Google.Protobuf.IMessage>(p => p.Exclude = true);
                 cfg.Publish<Google.Protobuf.IBufferMessage>(p => p.Exclude = true);
                 cfg.ConfigureEndpoints(context, formatter);

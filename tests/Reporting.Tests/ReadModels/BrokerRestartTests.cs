@@ -53,15 +53,16 @@ public sealed class BrokerRestartTests(ServersFixture servers) : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(15));   // publishing only
 
         // The broker stops twice while the consumers are busy (some events applied, more delivered and in flight, more
-        // still being published): the moment that once left a receive endpoint faulted for good.
+        // still being published): the moment that once left a receive endpoint faulted for good. Before the second stop
+        // the consumers are back at work on the new connection: a broker that stops again while the endpoints are still
+        // reconnecting can leave one stuck inside MassTransit 8.5.12 (docs/messaging.md, "Broker restarts").
+        var bus = reporting.Services.GetRequiredService<IBusControl>();
         var publishing = sources.PublishAsync(events, timeout.Token);   // retries while the broker is away
-        foreach (var share in new[] { 3, 2 })
-        {
-            await WhileBelowAsync(reporting.Services, events.Count / share, publishing);
-            await _rabbit.StopAsync();
-            await Task.Delay(TimeSpan.FromSeconds(2));
-            await _rabbit.StartProcessAsync();
-        }
+        await WhileBelowAsync(reporting.Services, events.Count / 3, publishing);
+        await RestartBrokerAsync();
+        Assert.Equal(BusHealthStatus.Healthy, await bus.WaitForHealthStatus(BusHealthStatus.Healthy, StallLimit));
+        await WhileBelowAsync(reporting.Services, await InboxCountAsync(reporting.Services) + events.Count / 8, publishing);
+        await RestartBrokerAsync();
         await publishing;
 
         // On a loaded machine the consumers may be slow; a lost event shows as a count that stops growing.
@@ -83,8 +84,15 @@ public sealed class BrokerRestartTests(ServersFixture servers) : IAsyncLifetime
         October2023Figures.Assert(report);
 
         // Every receive endpoint is back, also those no event reached after the restarts.
-        var health = await reporting.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(60));
-        Assert.True(health == BusHealthStatus.Healthy, $"the bus is {health} after the restarts: {reporting.Services.GetRequiredService<IBusControl>().CheckHealth().Description}");
+        var health = await bus.WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(60));
+        Assert.True(health == BusHealthStatus.Healthy, $"the bus is {health} after the restarts: {bus.CheckHealth().Description}");
+    }
+
+    private async Task RestartBrokerAsync()
+    {
+        await _rabbit.StopAsync();
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await _rabbit.StartProcessAsync();
     }
 
     private static async Task WhileBelowAsync(IServiceProvider services, long count, Task publishing)

@@ -1,15 +1,5 @@
-using System.Net;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Reviews.Api.Domain.Drawing;
-using Reviews.Api.Extensions;
 using Reviews.Tests.Support;
 
 namespace Reviews.Tests.Data;
@@ -22,21 +12,7 @@ public class DemoDataTests(PostgresFixture postgres)
     public async Task WithDemoDataTheServiceStartsWithThreeGroupsDrawnByTheDemoSecretariatAndTheirReviewsOpen()
     {
         var connectionString = await postgres.NewSeededDatabaseAsync(TimeProvider.System);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:reviewsdb"] = connectionString,
-            ["Mail:PickupDirectory"] = Path.Combine(Path.GetTempPath(), $"reviews-mail-{Guid.NewGuid():N}"),
-            ["ReviewMechanism:DemoData"] = "true",
-        });
-        builder.AddDefaultGrpcHosting();
-        builder.Services.AddMechanismAuthorization();
-        builder.Services.AddAuthentication(HeaderAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, HeaderAuthenticationHandler>(HeaderAuthenticationHandler.SchemeName, _ => { });
-        builder.AddReviewsService();
-        await using var app = builder.Build();
+        await using var app = ReviewsHost.Build(connectionString, new Dictionary<string, string?> { ["ReviewMechanism:DemoData"] = "true" });
         await app.StartAsync();
         await app.StopAsync();
 

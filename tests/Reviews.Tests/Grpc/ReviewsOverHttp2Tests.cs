@@ -1,18 +1,10 @@
-using System.Net;
+using Microsoft.AspNetCore.Builder;
 using Grpc.Core;
 using Grpc.Net.Client;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using ReviewMechanism.Reviews.V1;
-using Reviews.Api.Extensions;
 using Reviews.Api.Grpc;
 using Reviews.Tests.Support;
 
@@ -27,21 +19,11 @@ public class ReviewsOverHttp2Tests(PostgresFixture postgres)
     {
         var connectionString = await postgres.NewSeededDatabaseAsync(TimeProvider.System);
         var mail = Path.Combine(Path.GetTempPath(), $"reviews-mail-{Guid.NewGuid():N}");
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        await using var app = ReviewsHost.Build(connectionString, new Dictionary<string, string?>
         {
-            ["ConnectionStrings:reviewsdb"] = connectionString,
             ["Mail:PickupDirectory"] = mail,
             ["Reviews:NotificationFeed:PollInterval"] = "00:00:00.200",
         });
-        builder.AddDefaultGrpcHosting();
-        builder.Services.AddMechanismAuthorization();
-        builder.Services.AddAuthentication(HeaderAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, HeaderAuthenticationHandler>(HeaderAuthenticationHandler.SchemeName, _ => { });
-        builder.AddReviewsService();
-        await using var app = builder.Build();
         app.MapGrpcService<ReviewsGrpcService>();
         await app.StartAsync();
         try

@@ -23,4 +23,14 @@ public sealed class MessagingOptions
 
     /// <summary>Unacknowledged messages the broker hands each consumer queue at once.</summary>
     public int PrefetchCount { get; set; } = 16;
+
+    /// <summary>
+    /// How long the bus may stay unhealthy while the broker accepts new connections before it is restarted
+    /// (<see cref="Recovery.BusRecovery"/>): longer than MassTransit's own reconnection takes (its retries wait up to
+    /// about 30 s).
+    /// </summary>
+    public TimeSpan RecoverAfter { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often the bus health is read for <see cref="RecoverAfter"/>.</summary>
+    public TimeSpan RecoveryCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -29,4 +29,7 @@ public static class MessagingTelemetry
 
     public static readonly Counter<long> InboxRefusals =
         Meter.CreateCounter<long>("reviewmechanism.inbox.refusals", "{message}", "Events a consumer refused by its rules (sent to the error queue without retries).");
+
+    public static readonly Counter<long> BusRestarts =
+        Meter.CreateCounter<long>("reviewmechanism.bus.restarts", "{restart}", "Bus restarts after it stayed unhealthy while the broker answered (see BusRecovery).");
 }

@@ -12,6 +12,15 @@ public sealed class DrawRecord
         Constraints = [];
     }
 
+    private DrawRecord(Guid id, DrawKind kind, string requestedBy, DateTimeOffset at, IReadOnlyList<string> constraints)
+    {
+        Id = id;
+        Kind = kind;
+        RequestedBy = requestedBy;
+        RequestedAt = at;
+        Constraints = constraints;
+    }
+
     public Guid Id { get; private set; }
 
     public DrawKind Kind { get; private set; }
@@ -45,70 +54,52 @@ public sealed class DrawRecord
     /// <summary>The rules applied, in words.</summary>
     public IReadOnlyList<string> Constraints { get; private set; }
 
-    public static DrawRecord ForGroupSplit(Guid id, string requestedBy, DateTimeOffset at, ulong seed, GroupSplitInputs inputs, GroupSplitOutcome outcome) => new()
-    {
-        Id = id,
-        Kind = DrawKind.GroupSplit,
-        RequestedBy = requestedBy,
-        RequestedAt = at,
-        Seed = seed,
-        SplitInputs = inputs,
-        SplitOutcome = outcome,
-        Constraints =
-        [
-            $"The {inputs.Participants.Count} participating parties are split by lot into {inputs.GroupCount} groups of sizes differing by at most one (para 17).",
-        ],
-    };
+    public static DrawRecord ForGroupSplit(Guid id, string requestedBy, DateTimeOffset at, ulong seed, GroupSplitInputs inputs, GroupSplitOutcome outcome) =>
+        new(id, DrawKind.GroupSplit, requestedBy, at,
+            [$"The {inputs.Participants.Count} participating parties are split by lot into {inputs.GroupCount} groups of sizes differing by at most one (para 17)."])
+        {
+            Seed = seed,
+            SplitInputs = inputs,
+            SplitOutcome = outcome,
+        };
 
     /// <summary>A split drawn by lot at a session and recorded as given: no seed; <see cref="Reason"/> holds the document or decision.</summary>
-    public static DrawRecord ForRecordedGroupSplit(Guid id, string requestedBy, DateTimeOffset at, string reference, GroupSplitInputs inputs, GroupSplitOutcome outcome) => new()
-    {
-        Id = id,
-        Kind = DrawKind.RecordedGroupSplit,
-        RequestedBy = requestedBy,
-        Reason = reference,
-        RequestedAt = at,
-        SplitInputs = inputs,
-        SplitOutcome = outcome,
-        Constraints =
-        [
-            $"The {inputs.Participants.Count} participating parties were split by lot into {inputs.GroupCount} groups at a session (para 17); recorded as given ({reference}): groups of {string.Join(", ", outcome.Groups.Select(g => g.Count))}.",
-        ],
-    };
+    public static DrawRecord ForRecordedGroupSplit(Guid id, string requestedBy, DateTimeOffset at, string reference, GroupSplitInputs inputs, GroupSplitOutcome outcome) =>
+        new(id, DrawKind.RecordedGroupSplit, requestedBy, at,
+            [$"The {inputs.Participants.Count} participating parties were split by lot into {inputs.GroupCount} groups at a session (para 17); recorded as given ({reference}): groups of {string.Join(", ", outcome.Groups.Select(g => g.Count))}."])
+        {
+            Reason = reference,
+            SplitInputs = inputs,
+            SplitOutcome = outcome,
+        };
 
     public static DrawRecord ForPairing(
-        Guid id, int groupNumber, string requestedBy, DateTimeOffset at, ulong seed, PairingInputs inputs, PairingOutcome outcome) => new()
-    {
-        Id = id,
-        Kind = DrawKind.Pairing,
-        GroupNumber = groupNumber,
-        RequestedBy = requestedBy,
-        RequestedAt = at,
-        Seed = seed,
-        PairingInputs = inputs,
-        PairingOutcome = outcome,
-        Constraints = inputs.Rules.Describe(),
-    };
+        Guid id, int groupNumber, string requestedBy, DateTimeOffset at, ulong seed, PairingInputs inputs, PairingOutcome outcome) =>
+        new(id, DrawKind.Pairing, requestedBy, at, inputs.Rules.Describe())
+        {
+            GroupNumber = groupNumber,
+            Seed = seed,
+            PairingInputs = inputs,
+            PairingOutcome = outcome,
+        };
 
     public static DrawRecord ForRedraw(
         Guid id, int groupNumber, string requestedBy, string requestingParty, string reason, DateTimeOffset at, ulong seed,
-        PairingInputs inputs, PairingOutcome outcome) => new()
+        PairingInputs inputs, PairingOutcome outcome)
     {
-        Id = id,
-        Kind = DrawKind.Redraw,
-        GroupNumber = groupNumber,
-        PartyUnderReview = inputs.Redraw!.PartyUnderReview,
-        RequestedBy = requestedBy,
-        RequestingParty = requestingParty,
-        Reason = reason,
-        RequestedAt = at,
-        Seed = seed,
-        PairingInputs = inputs,
-        PairingOutcome = outcome,
-        Constraints =
-        [
-            .. inputs.Rules.Describe(),
-            $"Redraw of {string.Join(" and ", inputs.Redraw.Slots.Select(s => s == ReviewerSlot.SameRegion ? "the same-region place" : "the other-region place"))} of {inputs.Redraw.PartyUnderReview}; kept: {(inputs.Redraw.KeptReviewers.Count == 0 ? "none" : string.Join(", ", inputs.Redraw.KeptReviewers))}; not drawn again: {string.Join(", ", inputs.Redraw.Excluded)}.",
-        ],
-    };
+        var redraw = inputs.Redraw!;
+        var slots = string.Join(" and ", redraw.Slots.Select(s => s == ReviewerSlot.SameRegion ? "the same-region place" : "the other-region place"));
+        var kept = redraw.KeptReviewers.Count == 0 ? "none" : string.Join(", ", redraw.KeptReviewers);
+        return new(id, DrawKind.Redraw, requestedBy, at,
+            [.. inputs.Rules.Describe(), $"Redraw of {slots} of {redraw.PartyUnderReview}; kept: {kept}; not drawn again: {string.Join(", ", redraw.Excluded)}."])
+        {
+            GroupNumber = groupNumber,
+            PartyUnderReview = redraw.PartyUnderReview,
+            RequestingParty = requestingParty,
+            Reason = reason,
+            Seed = seed,
+            PairingInputs = inputs,
+            PairingOutcome = outcome,
+        };
+    }
 }

@@ -23,6 +23,10 @@ SERVICE_CPU=${SERVICE_CPU:-0}
 GATEWAY_CPU=${GATEWAY_CPU:-1}
 LOAD_CPU=${LOAD_CPU:-1}
 RESULTS=${RESULTS:-"$here/results.md"}
+# PROFILE=1: the service and the gateway write perf maps (for `perf record -g -p PID` during the burst).
+PROFILE=${PROFILE:-}
+profile_env=()
+[[ -z $PROFILE ]] || profile_env=(DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0)
 ISSUER_URL=https://gateway.bench.test/
 
 log() { printf '[engagement-bench] %b\n' "$*" >&2; }
@@ -63,7 +67,7 @@ start issuer "$LOAD_CPU" "" dotnet "$client" issuer --issuer "$ISSUER_URL" --fol
 # (events and mails wait in their tables).
 port[service_http]=$(free_port); port[service]=$(free_port)
 start_service() {
-  spawn service "$SERVICE_CPU" env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+  spawn service "$SERVICE_CPU" env "${profile_env[@]}" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
     Kestrel__Endpoints__http__Url="http://127.0.0.1:${port[service_http]}" \
     Kestrel__Endpoints__grpc__Url="http://127.0.0.1:${port[service]}" Kestrel__Endpoints__grpc__Protocols=Http2 \
     ConnectionStrings__engagementdb="Host=127.0.0.1;Port=${port[postgres]};Database=engagementdb;Username=postgres;Password=$pg_password" \
@@ -82,7 +86,7 @@ log "service on ${port[service]} (CPU $SERVICE_CPU)"
 
 # The gateway with its appsettings.json routes; rate limits raised so that one partner may send the whole burst.
 port[gateway]=$(free_port)
-spawn gateway "$GATEWAY_CPU" env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+spawn gateway "$GATEWAY_CPU" env "${profile_env[@]}" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
   Kestrel__Endpoints__grpc__Url="http://127.0.0.1:${port[gateway]}" Kestrel__Endpoints__grpc__Protocols=Http2 \
   Identity__Authority="http://127.0.0.1:${port[issuer]}" Identity__Issuer="$ISSUER_URL" ConnectionStrings__redis="$redis" \
   services__engagement__grpc__0="http://127.0.0.1:${port[service]}" services__engagement__http__0="http://127.0.0.1:${port[service_http]}" \

@@ -23,11 +23,42 @@ public sealed class ApplicationUseCases(
     EngagementOptions options,
     ApplicationFeedSignal feed,
     ArrivalGate gate,
+    ArrivalQueue arrivals,
     TimeProvider time)
 {
     public const int MaxIdempotencyKeyLength = 100;
 
-    public async Task<DialogueApplication> SubmitAsync(SubmitApplication command, Actor actor, CancellationToken ct = default)
+    /// <summary>
+    /// Submits an application. A verified one (from a partner system or the secretariat) joins the next batch of the
+    /// <see cref="ArrivalQueue"/> (one transaction for many concurrent arrivals); one from the web waits for its
+    /// contact's confirmation and is stored alone.
+    /// </summary>
+    public async Task<DialogueApplication> SubmitAsync(SubmitApplication command, Actor actor, CancellationToken ct = default) =>
+        VerifiedArrival(command, actor) is { } arrival
+            ? await arrivals.SubmitAsync(arrival, ct)
+            : await SubmitAloneAsync(command, actor, ct);
+
+    /// <summary>
+    /// The arrival to queue when <paramref name="command"/> comes verified from a partner system or the secretariat,
+    /// null when it must wait for its contact's confirmation; refuses wrong fields either way.
+    /// </summary>
+    public static PendingArrival? VerifiedArrival(SubmitApplication command, Actor actor)
+    {
+        var (details, key, email, fingerprint) = Prepare(command, actor);
+        return IsVerified(command, actor) ? new PendingArrival(command, actor, details, key, email, fingerprint) : null;
+    }
+
+    /// <summary>Submits one application in its own transaction (the queue's way when a whole batch failed).</summary>
+    public Task<DialogueApplication> SubmitAloneAsync(SubmitApplication command, Actor actor, CancellationToken ct = default)
+    {
+        var (details, key, email, fingerprint) = Prepare(command, actor);
+        return SubmitAloneAsync(command, actor, details, key, email, fingerprint, IsVerified(command, actor), ct);
+    }
+
+    private static bool IsVerified(SubmitApplication command, Actor actor) =>
+        command.ContactEmailVerified && actor.Kind is ActorKind.Partner or ActorKind.Secretariat;
+
+    private static (ApplicationDetails Details, string Key, string Email, string Fingerprint) Prepare(SubmitApplication command, Actor actor)
     {
         var details = command.Details.Trimmed();
         var violations = details.Check();
@@ -40,14 +71,17 @@ public sealed class ApplicationUseCases(
         {
             throw DomainException.Invalid(violations);
         }
-        var key = $"{actor.SubmitterName}:{command.IdempotencyKey}";
         var email = command.ContactEmail.Trim();
-        var fingerprint = Fingerprint(command.DialogueId, details, email);
+        return (details, $"{actor.SubmitterName}:{command.IdempotencyKey}", email, Fingerprint(command.DialogueId, details, email));
+    }
+
+    private async Task<DialogueApplication> SubmitAloneAsync(
+        SubmitApplication command, Actor actor, ApplicationDetails details, string key, string email, string fingerprint, bool verified, CancellationToken ct)
+    {
         if (await ReplayAsync(key, fingerprint, ct) is { } earlier)
         {
             return earlier;
         }
-        var verified = command.ContactEmailVerified && actor.Kind is ActorKind.Partner or ActorKind.Secretariat;
         try
         {
             var application = await gate.RunAsync(() => db.InTransactionAsync(async c =>
@@ -249,11 +283,13 @@ public sealed class ApplicationUseCases(
         var earlier = await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.IdempotencyKey == key, ct);
         if (earlier is not null && earlier.RequestFingerprint != fingerprint)
         {
-            throw DomainException.AlreadyExists("IDEMPOTENCY_KEY_REUSED", earlier.Subject,
-                "This idempotency key was already used for a different application: send a new key with each new application.");
+            throw KeyReused(earlier);
         }
         return earlier;
     }
+
+    internal static DomainException KeyReused(DialogueApplication earlier) => DomainException.AlreadyExists("IDEMPOTENCY_KEY_REUSED", earlier.Subject,
+        "This idempotency key was already used for a different application: send a new key with each new application.");
 
     private async Task EnsureNoCountedDuplicateAsync(Guid dialogueId, DialogueApplication application, CancellationToken ct)
     {
@@ -270,7 +306,7 @@ public sealed class ApplicationUseCases(
         }
     }
 
-    private static DomainException? DuplicateOf(string index) => index switch
+    internal static DomainException? DuplicateOf(string index) => index switch
     {
         ApplicationConfiguration.DuplicateOrganizationIndex => DomainException.AlreadyExists("DUPLICATE_APPLICATION", "organization.name",
             "This organization already applied to this dialogue: its contact person has the reference and can change the application."),
@@ -292,7 +328,7 @@ public sealed class ApplicationUseCases(
         }
     }
 
-    private static void EnsureModeOffered(ConstructiveDialogue dialogue, ParticipationMode mode)
+    internal static void EnsureModeOffered(ConstructiveDialogue dialogue, ParticipationMode mode)
     {
         if (!dialogue.Offers(mode))
         {

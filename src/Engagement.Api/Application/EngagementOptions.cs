@@ -15,5 +15,8 @@ public sealed class EngagementOptions
     /// <summary>Submissions and verifications running their transaction at once (see <see cref="ArrivalGate"/>).</summary>
     public int MaxConcurrentArrivals { get; set; } = 32;
 
+    /// <summary>The most verified arrivals applied in one transaction (see <see cref="ArrivalQueue"/>).</summary>
+    public int MaxArrivalBatch { get; set; } = 500;
+
     public string PagesUrl(string path) => PublicBaseUrl.TrimEnd('/') + PathBase + path;
 }

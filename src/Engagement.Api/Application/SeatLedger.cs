@@ -61,6 +61,35 @@ public sealed class SeatLedger(EngagementDbContext db, EngagementIntegrationEven
         mails.Decision(dialogue, application, 0);
     }
 
+    /// <summary>
+    /// The same decision as <see cref="CountArrivalAsync"/> for a dialogue whose row the caller has locked and tracks
+    /// (a batch of arrivals, <see cref="ArrivalBatch"/>): the seat is taken on the entity, saved with the batch, and the
+    /// arrival number was drawn by the caller while holding the lock.
+    /// </summary>
+    public void CountArrivalOnLockedDialogue(ConstructiveDialogue dialogue, DialogueApplication application, long number)
+    {
+        var now = time.GetUtcNow();
+        var mode = application.RequestedMode;
+        application.MarkVerified(number, now);
+        events.Submitted(dialogue, application);
+        if (!dialogue.AutomaticApproval)
+        {
+            mails.Decision(dialogue, application, 0);
+            return;
+        }
+        if (dialogue.Offers(mode) && dialogue.HasFreeSeat(mode))
+        {
+            dialogue.TakeSeat(mode);
+            application.Approve(mode, now, decidedBy: null);
+        }
+        else
+        {
+            application.PutOnWaitlist(number, now, decidedBy: null);
+        }
+        events.Decided(dialogue, application, ApplicationStatus.Submitted, waitlistPosition: 0);
+        mails.Decision(dialogue, application, 0);
+    }
+
     /// <summary>The dialogue (locked) takes back the application's seat, or hands it to the first on the waitlist.</summary>
     public async Task ReleaseSeatAsync(ConstructiveDialogue dialogue, ParticipationMode mode, Guid leavingApplicationId, CancellationToken ct)
     {

@@ -42,6 +42,8 @@ public static class EngagementServiceExtensions
         services.AddSingleton<ApplicationFeedSignal>();
         services.AddSingleton<ApplicationFeed>();
         services.AddSingleton<ArrivalGate>();
+        services.AddSingleton<ArrivalQueue>();
+        services.AddScoped<ArrivalBatch>();
         services.AddScoped(sp => new EngagementIntegrationEvents(sp.GetRequiredService<EngagementDbContext>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<ApplicationMails>();
         services.AddScoped<SeatLedger>();

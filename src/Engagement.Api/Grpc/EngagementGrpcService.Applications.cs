@@ -15,7 +15,11 @@ public sealed partial class EngagementGrpcService
         var command = new SubmitApplication(
             request.IdempotencyKey, Requests.Id(request.DialogueId, "dialogue_id"), Requests.Details(request),
             request.Contact?.Email ?? "", request.ContactEmailVerified);
-        var application = await applications.SubmitAsync(command, ActorOf(context), context.CancellationToken);
+        var actor = ActorOf(context);
+        // A verified arrival goes straight to the queue: no use case and no DbContext are built for the call.
+        var application = ApplicationUseCases.VerifiedArrival(command, actor) is { } arrival
+            ? await arrivals.SubmitAsync(arrival, context.CancellationToken)
+            : await Applications.SubmitAsync(command, actor, context.CancellationToken);
         return Replies.Application(application, 0);
     }
 
@@ -23,8 +27,8 @@ public sealed partial class EngagementGrpcService
     public override async Task<V1.Application> GetApplication(GetApplicationRequest request, ServerCallContext context)
     {
         var application = string.IsNullOrEmpty(request.ApplicationId)
-            ? await queries.GetByReferenceAsync(request.Reference, context.CancellationToken)
-            : await queries.GetAsync(Requests.Id(request.ApplicationId, "application_id"), context.CancellationToken);
+            ? await Queries.GetByReferenceAsync(request.Reference, context.CancellationToken)
+            : await Queries.GetAsync(Requests.Id(request.ApplicationId, "application_id"), context.CancellationToken);
         ApplicationUseCases.EnsureMayAct(ActorOf(context), application);
         return await ApplicationReplyAsync(application, context);
     }
@@ -33,7 +37,7 @@ public sealed partial class EngagementGrpcService
     public override async Task<ListApplicationsResponse> ListApplications(ListApplicationsRequest request, ServerCallContext context)
     {
         var statuses = request.Statuses.Select(Requests.Status).ToList();
-        var page = await queries.ListAsync(Requests.Id(request.DialogueId, "dialogue_id"), statuses, request.PageSize,
+        var page = await Queries.ListAsync(Requests.Id(request.DialogueId, "dialogue_id"), statuses, request.PageSize,
             Requests.Offset(request.PageToken), context.CancellationToken);
         var response = new ListApplicationsResponse { Total = page.Total, NextPageToken = page.NextOffset?.ToString() ?? "" };
         response.Applications.AddRange(page.Items.Select(a => Replies.Application(a, 0)));
@@ -43,30 +47,30 @@ public sealed partial class EngagementGrpcService
     [Authorize(Roles = MechanismRoles.Secretariat)]
     public override async Task<V1.Application> DecideApplication(DecideApplicationRequest request, ServerCallContext context)
     {
-        var application = await decisions.DecideAsync(Requests.Id(request.ApplicationId, "application_id"), Requests.Decision(request.Decision),
+        var application = await Decisions.DecideAsync(Requests.Id(request.ApplicationId, "application_id"), Requests.Decision(request.Decision),
             request.ExpectedVersion == 0 ? null : (uint)request.ExpectedVersion, ActorOf(context), context.CancellationToken);
         return await ApplicationReplyAsync(application, context);
     }
 
     [Authorize(Roles = MechanismRoles.Secretariat)]
     public override async Task<V1.Application> AssessExpertise(AssessExpertiseRequest request, ServerCallContext context) =>
-        Replies.Application(await decisions.AssessExpertiseAsync(Requests.Id(request.ApplicationId, "application_id"),
+        Replies.Application(await Decisions.AssessExpertiseAsync(Requests.Id(request.ApplicationId, "application_id"),
             Requests.Assessment(request.Assessment), context.CancellationToken), 0);
 
     [Authorize(Roles = SecretariatOrPartner)]
     public override async Task<V1.Application> WithdrawApplication(WithdrawApplicationRequest request, ServerCallContext context) =>
-        Replies.Application(await applications.WithdrawAsync(Requests.Id(request.ApplicationId, "application_id"), ActorOf(context), context.CancellationToken), 0);
+        Replies.Application(await Applications.WithdrawAsync(Requests.Id(request.ApplicationId, "application_id"), ActorOf(context), context.CancellationToken), 0);
 
     [Authorize(Roles = MechanismRoles.Secretariat)]
     public override async Task<V1.Application> RecordAttendance(RecordAttendanceRequest request, ServerCallContext context) =>
-        Replies.Application(await decisions.RecordAttendanceAsync(Requests.Id(request.ApplicationId, "application_id"),
+        Replies.Application(await Decisions.RecordAttendanceAsync(Requests.Id(request.ApplicationId, "application_id"),
             Requests.Attendance(request.Attendance), context.CancellationToken), 0);
 
     [Authorize(Roles = MechanismRoles.Secretariat)]
     public override async Task<ExportParticipantsResponse> ExportParticipants(ExportParticipantsRequest request, ServerCallContext context)
     {
         var id = Requests.Id(request.DialogueId, "dialogue_id");
-        var (content, rows) = await queries.ExportParticipantsAsync(id, context.CancellationToken);
+        var (content, rows) = await Queries.ExportParticipantsAsync(id, context.CancellationToken);
         return new ExportParticipantsResponse
         {
             FileName = $"participants-{id}.csv",
@@ -95,7 +99,7 @@ public sealed partial class EngagementGrpcService
 
     private async Task<V1.Application> ApplicationReplyAsync(Domain.Applications.DialogueApplication application, ServerCallContext context)
     {
-        var ahead = await queries.WaitlistPositionAsync(application, context.CancellationToken);
+        var ahead = await Queries.WaitlistPositionAsync(application, context.CancellationToken);
         return Replies.Application(application, ahead >= 0 ? ahead + 1 : 0);
     }
 }

@@ -11,9 +11,9 @@ public sealed partial class EngagementGrpcService
     public override async Task<ListTrainingsResponse> ListTrainings(ListTrainingsRequest request, ServerCallContext context)
     {
         var response = new ListTrainingsResponse();
-        foreach (var training in await trainings.ListAsync(Requests.OptionalDate(request.StartsFrom, "starts_from"), context.CancellationToken))
+        foreach (var training in await Trainings.ListAsync(Requests.OptionalDate(request.StartsFrom, "starts_from"), context.CancellationToken))
         {
-            var (registered, completed) = await trainings.CountsAsync(training.Id, context.CancellationToken);
+            var (registered, completed) = await Trainings.CountsAsync(training.Id, context.CancellationToken);
             response.Trainings.Add(Replies.Training(training, registered, completed));
         }
         return response;
@@ -22,7 +22,7 @@ public sealed partial class EngagementGrpcService
     [Authorize(Roles = MechanismRoles.Secretariat)]
     public override async Task<Training> ScheduleTraining(ScheduleTrainingRequest request, ServerCallContext context)
     {
-        var training = await trainings.ScheduleAsync(Requests.TrainingKind(request.Kind), request.Title, request.Description, request.Languages.ToList(),
+        var training = await Trainings.ScheduleAsync(Requests.TrainingKind(request.Kind), request.Title, request.Description, request.Languages.ToList(),
             Requests.Date(request.StartsOn, "starts_on"), Requests.Date(request.EndsOn, "ends_on"), request.WorkloadHours,
             Requests.Date(request.LastDayToRegister, "last_day_to_register"), request.TimeZone, request.IdempotencyKey, context.CancellationToken);
         return Replies.Training(training, 0, 0);
@@ -30,24 +30,24 @@ public sealed partial class EngagementGrpcService
 
     [Authorize(Roles = SecretariatOrPartner)]
     public override async Task<TrainingRegistration> RegisterForTraining(RegisterForTrainingRequest request, ServerCallContext context) =>
-        Replies.Registration(await trainings.RegisterAsync(Requests.Id(request.TrainingId, "training_id"), request.FullName, request.Email,
+        Replies.Registration(await Trainings.RegisterAsync(Requests.Id(request.TrainingId, "training_id"), request.FullName, request.Email,
             request.Organization, Requests.Category(request.OrganizationCategory), request.Country, request.Language,
             request.NominatingOrganization, request.IdempotencyKey, ActorOf(context), context.CancellationToken));
 
     [Authorize(Roles = SecretariatOrPartner)]
     public override async Task<TrainingRegistration> CancelTrainingRegistration(CancelTrainingRegistrationRequest request, ServerCallContext context) =>
-        Replies.Registration(await trainings.CancelAsync(Requests.Id(request.RegistrationId, "registration_id"), ActorOf(context), context.CancellationToken));
+        Replies.Registration(await Trainings.CancelAsync(Requests.Id(request.RegistrationId, "registration_id"), ActorOf(context), context.CancellationToken));
 
     [Authorize(Roles = MechanismRoles.Secretariat)]
     public override async Task<ListTrainingRegistrationsResponse> ListTrainingRegistrations(ListTrainingRegistrationsRequest request, ServerCallContext context)
     {
         var response = new ListTrainingRegistrationsResponse();
-        response.Registrations.AddRange((await trainings.ListRegistrationsAsync(Requests.Id(request.TrainingId, "training_id"), context.CancellationToken))
+        response.Registrations.AddRange((await Trainings.ListRegistrationsAsync(Requests.Id(request.TrainingId, "training_id"), context.CancellationToken))
             .Select(Replies.Registration));
         return response;
     }
 
     [Authorize(Roles = MechanismRoles.Secretariat)]
     public override async Task<TrainingRegistration> RecordTrainingCompletion(RecordTrainingCompletionRequest request, ServerCallContext context) =>
-        Replies.Registration(await trainings.CompleteAsync(Requests.Id(request.RegistrationId, "registration_id"), ActorOf(context), context.CancellationToken));
+        Replies.Registration(await Trainings.CompleteAsync(Requests.Id(request.RegistrationId, "registration_id"), ActorOf(context), context.CancellationToken));
 }

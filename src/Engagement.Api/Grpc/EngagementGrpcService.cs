@@ -11,14 +11,23 @@ namespace Engagement.Api.Grpc;
 /// are DomainExceptions, mapped to statuses by the service defaults' interceptor. Split by area over several files.
 /// </summary>
 public sealed partial class EngagementGrpcService(
-    DialogueUseCases dialogues,
-    ApplicationUseCases applications,
-    DecisionUseCases decisions,
-    ApplicationQueries queries,
-    TrainingUseCases trainings,
+    IServiceProvider services,
+    ArrivalQueue arrivals,
     ApplicationFeed feed,
     TimeProvider time) : EngagementService.EngagementServiceBase
 {
+    // The use cases are resolved from the call's scope when a handler needs them (each builds the scope's DbContext,
+    // whose options EF Core configures anew for every scope): SubmitApplication's verified arrivals need none.
+    private DialogueUseCases Dialogues => services.GetRequiredService<DialogueUseCases>();
+
+    private ApplicationUseCases Applications => services.GetRequiredService<ApplicationUseCases>();
+
+    private DecisionUseCases Decisions => services.GetRequiredService<DecisionUseCases>();
+
+    private ApplicationQueries Queries => services.GetRequiredService<ApplicationQueries>();
+
+    private TrainingUseCases Trainings => services.GetRequiredService<TrainingUseCases>();
+
     /// <summary>Partner systems or the secretariat (the handler limits a partner to what it submitted).</summary>
     public const string SecretariatOrPartner = MechanismRoles.Secretariat + "," + MechanismRoles.Partner;
 

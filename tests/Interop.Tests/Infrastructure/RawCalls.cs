@@ -44,16 +44,14 @@ public static class RawCalls
                 case MethodType.ClientStreaming:
                     using (var call = invoker.AsyncClientStreamingCall(method, null, options))
                     {
-                        await call.RequestStream.WriteAsync(request);
-                        await call.RequestStream.CompleteAsync();
+                        await SendAsync(call.RequestStream, request);
                         await call.ResponseAsync;
                         return call.GetStatus();
                     }
                 default:
                     using (var call = invoker.AsyncDuplexStreamingCall(method, null, options))
                     {
-                        await call.RequestStream.WriteAsync(request);
-                        await call.RequestStream.CompleteAsync();
+                        await SendAsync(call.RequestStream, request);
                         while (await call.ResponseStream.MoveNext(CancellationToken.None))
                         {
                         }
@@ -64,6 +62,27 @@ public static class RawCalls
         catch (RpcException error)
         {
             return error.Status;
+        }
+    }
+
+    /// <summary>
+    /// Writes the one request message and ends the stream. A server may refuse a streaming call before it reads the
+    /// request (a missing role is refused before the body): then the write fails with a bare Cancelled and the
+    /// server's own status is what the response gives, as any gRPC client reads it.
+    /// </summary>
+    private static async Task SendAsync(IClientStreamWriter<byte[]> requests, byte[] request)
+    {
+        try
+        {
+            await requests.WriteAsync(request);
+            await requests.CompleteAsync();
+        }
+        catch (RpcException)
+        {
+        }
+        catch (InvalidOperationException)
+        {
+            // "Request stream has already been completed" or the call is over: the response says how.
         }
     }
 

@@ -17,6 +17,7 @@ namespace Reporting.Tests.Support;
 /// </summary>
 public sealed class EventSource : IAsyncDisposable
 {
+    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(15);
     private readonly IHost _host;
 
     private EventSource(IHost host) => _host = host;
@@ -65,7 +66,7 @@ public sealed class EventSource : IAsyncDisposable
         }),
     ];
 
-    /// <summary>Publishes each event until the broker confirms it, with the same message id on every attempt (as an outbox relay retries; the inbox applies it once).</summary>
+    /// <summary>Publishes each event until the broker confirms it, with the same message id on every attempt (as an outbox relay retries; the inbox applies it once), each attempt bounded as the relay bounds it.</summary>
     public async Task PublishAsync(IEnumerable<IMessage> events, CancellationToken cancellationToken)
     {
         var bus = _host.Services.GetRequiredService<IPublishEndpoint>();
@@ -76,9 +77,14 @@ public sealed class EventSource : IAsyncDisposable
                 var id = NewId.NextGuid();
                 while (true)
                 {
+                    // Each attempt gives up after 15 s, as the relay's Messaging:Outbox:PublishTimeout: a publish that
+                    // hangs on a channel the broker's restart left behind then counts as failed, and BusRecovery
+                    // restarts the bus once publishes have failed for a minute while the broker answers.
+                    using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    attempt.CancelAfter(AttemptTimeout);
                     try
                     {
-                        await bus.Publish(message, message.GetType(), context => context.MessageId = id, cancellationToken);
+                        await bus.Publish(message, message.GetType(), context => context.MessageId = id, attempt.Token);
                         return;
                     }
                     catch (Exception) when (!cancellationToken.IsCancellationRequested)

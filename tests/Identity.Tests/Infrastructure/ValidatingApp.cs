@@ -41,8 +41,22 @@ public sealed class ValidatingApp : IAsyncDisposable
     /// <param name="validIssuer">Identity:Issuer, the public URL (when null, the services fall back to the authority and trust the discovery document's issuer).</param>
     public static async Task<ValidatingApp> StartAsync(Uri authority, string? validIssuer = null)
     {
+        // A port found free may be taken by another test's connection before Kestrel binds it: try fresh ports.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnAsync(authority, validIssuer, FreePorts.Next(), FreePorts.Next());
+            }
+            catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException && attempt < 5)
+            {
+            }
+        }
+    }
+
+    private static async Task<ValidatingApp> StartOnAsync(Uri authority, string? validIssuer, int httpPort, int grpcPort)
+    {
         var builder = WebApplication.CreateBuilder();
-        var (httpPort, grpcPort) = (FreePorts.Next(), FreePorts.Next());
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, httpPort, listen => listen.Protocols = HttpProtocols.Http1);
@@ -71,7 +85,15 @@ public sealed class ValidatingApp : IAsyncDisposable
         app.MapPost("/parties/{iso3}/nominations", (string iso3, ClaimsPrincipal user) =>
             user.IsInRole(MechanismRoles.FocalPoint) && user.ActsFor(iso3) ? Results.Ok($"nominated for {iso3}") : Results.Forbid())
             .RequireAuthorization(AuthorizationPolicies.FocalPoint);
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
         return new ValidatingApp(app, httpPort, grpcPort);
     }
 

@@ -4,7 +4,9 @@ using Aspire.Hosting.Testing;
 using Gateway.Tests.Infrastructure;
 using Grpc.Net.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
+using ReviewMechanism.AppHost.Tests.Infrastructure;
 
 namespace Interop.Tests.Infrastructure;
 
@@ -42,8 +44,17 @@ public sealed class ProductStack : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Issuer = await TestIssuer.StartAsync();
+        Directory.CreateDirectory(_data);
+        App = await StackStart.StartHealthyAsync(CreateBuilderAsync, _data, TimeSpan.FromMinutes(8));
+        GatewayGrpc = App.GetEndpoint("gateway", "grpc");
+    }
+
+    private async Task<IDistributedApplicationTestingBuilder> CreateBuilderAsync()
+    {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.ReviewMechanism_AppHost>(
             [$"--AppHost:DataDirectory={_data}"], (options, _) => options.DisableDashboard = true);
+        // The services' own logs reach the test log from warnings up (the rest is noise in CI).
+        builder.Services.AddLogging(logging => logging.AddFilter("ReviewMechanism.AppHost.Resources", LogLevel.Warning));
         foreach (var name in DomainServices.Append("gateway"))
         {
             // After the AppHost's own Identity__* (WithIdentity), so these win.
@@ -60,13 +71,7 @@ public sealed class ProductStack : IAsyncLifetime
             .WithEnvironment(client + "GrantTypes__0", "client_credentials")
             .WithEnvironment(client + "Roles__0", "Secretariat")
             .WithEnvironment(client + "Scopes__0", "reviews");
-        App = await builder.BuildAsync();
-        using var start = new CancellationTokenSource(TimeSpan.FromMinutes(15));
-        await App.StartAsync(start.Token);
-        var resources = App.Services.GetRequiredService<DistributedApplicationModel>().Resources
-            .Where(r => !r.Annotations.OfType<ExplicitStartupAnnotation>().Any()).Select(r => r.Name).ToList();
-        await Task.WhenAll(resources.Select(r => App.ResourceNotifications.WaitForResourceHealthyAsync(r, start.Token)));
-        GatewayGrpc = App.GetEndpoint("gateway", "grpc");
+        return builder;
     }
 
     /// <summary>GET /health on the service's own http endpoint: its status code and body.</summary>

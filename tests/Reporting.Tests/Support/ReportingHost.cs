@@ -34,6 +34,8 @@ public sealed class ReportingHost : IAsyncDisposable
             ["ConnectionStrings:" + ReportingServiceExtensions.DatabaseResource] = connectionString,
             ["ConnectionStrings:redis"] = servers.Redis.ConnectionString,
             ["Reporting:Cache:KeyPrefix"] = "test-" + Guid.NewGuid().ToString("N"),
+            // Warnings and up in the test log: at Information every SQL command of the read models is logged.
+            ["Logging:LogLevel:Default"] = "Warning",
         });
         if (settings is not null)
         {

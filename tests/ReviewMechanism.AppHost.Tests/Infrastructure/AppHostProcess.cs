@@ -126,7 +126,7 @@ public sealed partial class AppHostProcess : IAsyncDisposable
     public IReadOnlyList<int> StartedProcesses()
     {
         var apphost = AppHostPid;
-        var orchestrators = ProcessTree.All().Where(p => ProcessTree.CommandLine(p).Contains($"--monitor {apphost}", StringComparison.Ordinal) && ProcessTree.CommandLine(p).Contains("dcp", StringComparison.Ordinal));
+        var orchestrators = ProcessTree.All().Where(p => apphost != 0 && Regex.IsMatch(ProcessTree.CommandLine(p), $@"dcp.*--monitor {apphost}(\s|$)"));
         return ProcessTree.WithDescendants(_terminal.Id).Concat(orchestrators.SelectMany(ProcessTree.WithDescendants)).Distinct().ToList();
     }
 

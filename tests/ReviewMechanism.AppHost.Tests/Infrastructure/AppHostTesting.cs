@@ -26,30 +26,6 @@ public static class AppHostTesting
         return builder;
     }
 
-    /// <summary>Builds and starts the application, then waits until every resource is healthy (databases and servers included).</summary>
-    public static async Task<DistributedApplication> StartHealthyAsync(this IDistributedApplicationTestingBuilder builder, TimeSpan timeout)
-    {
-        var app = await builder.BuildAsync();
-        using var cancel = new CancellationTokenSource(timeout);
-        // Resources started only on request (Aspire's hidden project rebuilders) are not part of the start.
-        var resources = app.Services.GetRequiredService<DistributedApplicationModel>().Resources
-            .Where(r => !r.Annotations.OfType<ExplicitStartupAnnotation>().Any()).ToList();
-        try
-        {
-            await app.StartAsync(cancel.Token);
-            await Task.WhenAll(resources.Select(r => app.ResourceNotifications.WaitForResourceHealthyAsync(r.Name, cancel.Token)));
-        }
-        catch (OperationCanceledException)
-        {
-            var states = resources.Select(r => app.ResourceNotifications.TryGetCurrentState(r.Name, out var e)
-                ? $"{r.Name}: {e.Snapshot.State?.Text} {e.Snapshot.HealthStatus}"
-                : $"{r.Name}: unknown");
-            await app.DisposeAsync();
-            throw new TimeoutException($"Not every resource was healthy within {timeout}: {string.Join("; ", states)}");
-        }
-        return app;
-    }
-
     /// <summary>A typed client on the resource's <c>grpc</c> endpoint (h2c); one channel per resource, disposed with the application.</summary>
     public static TClient CreateGrpcClient<TClient>(this DistributedApplication app, string resource)
         where TClient : ClientBase
@@ -87,39 +63,11 @@ public static class AppHostTesting
         await app.WaitHealthyAsync(resource, timeout);
     }
 
-    public static bool IsHealthy(this DistributedApplication app, string resource) =>
-        app.ResourceNotifications.TryGetCurrentState(resource, out var e) && e.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy
-        && e.Snapshot.State?.Text == KnownResourceStates.Running;
+    public static bool IsHealthy(this DistributedApplication app, string resource) => StackStart.IsHealthy(app, resource);
 
-    /// <summary>
-    /// The last <paramref name="count"/> lines the resource wrote (all levels, from Aspire's log of the resource), for a
-    /// failure message: the test log only shows warnings and up.
-    /// </summary>
-    public static async Task<string> RecentLogsAsync(this DistributedApplication app, string resource, int count = 60)
-    {
-        var lines = new Queue<string>();
-        using var quiet = new CancellationTokenSource(TimeSpan.FromSeconds(3));
-        try
-        {
-            await foreach (var batch in app.Services.GetRequiredService<ResourceLoggerService>().WatchAsync(resource).WithCancellation(quiet.Token))
-            {
-                foreach (var line in batch)
-                {
-                    lines.Enqueue(line.Content);
-                    if (lines.Count > count)
-                    {
-                        lines.Dequeue();
-                    }
-                }
-                quiet.CancelAfter(TimeSpan.FromMilliseconds(500));
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The backlog has been read.
-        }
-        return string.Join('\n', lines);
-    }
+    /// <summary>The last lines the resource wrote, all levels (the test log only shows warnings and up).</summary>
+    public static Task<string> RecentLogsAsync(this DistributedApplication app, string resource, int count = 60) =>
+        StackStart.RecentLogsAsync(app, resource, count);
 
     /// <summary>Waits until the resource is healthy; on timeout the failure says its state and its last log lines.</summary>
     public static async Task WaitHealthyAsync(this DistributedApplication app, string resource, TimeSpan timeout)
@@ -136,10 +84,7 @@ public static class AppHostTesting
     }
 
     /// <summary>The resource's state, health and process for a failure message.</summary>
-    public static string Describe(this DistributedApplication app, string resource) =>
-        app.ResourceNotifications.TryGetCurrentState(resource, out var e)
-            ? $"{resource}: {e.Snapshot.State?.Text} {e.Snapshot.HealthStatus} pid {e.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value} exit {e.Snapshot.ExitCode}"
-            : $"{resource}: unknown";
+    public static string Describe(this DistributedApplication app, string resource) => StackStart.Describe(app, resource);
 
     private static int Pid(DistributedApplication app, string resource) =>
         app.ResourceNotifications.TryGetCurrentState(resource, out var e)

@@ -54,6 +54,12 @@ public sealed class MechanismStack : IAsyncLifetime
     {
         Directory.CreateDirectory(_data.Path);
         Telemetry = await OtlpReceiver.StartAsync();
+        App = await StackStart.StartHealthyAsync(CreateBuilderAsync, _data.Path, TimeSpan.FromMinutes(8));
+        Mail = new MailInbox(App.CreateHttpClient("mail", "http"));
+    }
+
+    private async Task<IDistributedApplicationTestingBuilder> CreateBuilderAsync()
+    {
         var builder = await AppHostTesting.CreateBuilderAsync(_data);
         var identity = builder.CreateResourceBuilder<ProjectResource>("identity");
         Client(identity, 1, "e2e-secretariat", "Secretariat", party: null);
@@ -73,8 +79,7 @@ public sealed class MechanismStack : IAsyncLifetime
                 .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
                 .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "500");
         }
-        App = await builder.StartHealthyAsync(TimeSpan.FromMinutes(20));
-        Mail = new MailInbox(App.CreateHttpClient("mail", "http"));
+        return builder;
     }
 
     public async Task DisposeAsync()

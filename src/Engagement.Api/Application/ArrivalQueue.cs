@@ -1,7 +1,5 @@
 using System.Threading.Channels;
-using Engagement.Api.Data;
 using Engagement.Api.Domain.Applications;
-using ReviewMechanism.Messaging.Outbox;
 
 namespace Engagement.Api.Application;
 
@@ -65,8 +63,6 @@ public sealed class ArrivalQueue(IServiceScopeFactory scopes, EngagementOptions 
             await using (var scope = scopes.CreateAsyncScope())
             {
                 await scope.ServiceProvider.GetRequiredService<ArrivalBatch>().ApplyAsync(batch, CancellationToken.None);
-                // The batch's events were written by COPY, which the outbox's SaveChanges interceptor does not see.
-                scope.ServiceProvider.GetService<OutboxSignal<EngagementDbContext>>()?.Notify();
             }
             foreach (var arrival in batch)
             {

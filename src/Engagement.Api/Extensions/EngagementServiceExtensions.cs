@@ -3,6 +3,7 @@ using Engagement.Api.Data;
 using Engagement.Api.IntegrationEvents;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ReviewMechanism.Messaging.Outbox;
 
 namespace Engagement.Api.Extensions;
 
@@ -44,7 +45,8 @@ public static class EngagementServiceExtensions
         services.AddSingleton<ArrivalGate>();
         services.AddSingleton<ArrivalQueue>();
         services.AddScoped<ArrivalBatch>();
-        services.AddScoped(sp => new EngagementIntegrationEvents(sp.GetRequiredService<EngagementDbContext>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped(sp => new EngagementIntegrationEvents(
+            sp.GetRequiredService<EngagementDbContext>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<IIntegrationEventOutbox>()));
         services.AddScoped<ApplicationMails>();
         services.AddScoped<SeatLedger>();
         services.AddScoped<ApplicationQueries>();

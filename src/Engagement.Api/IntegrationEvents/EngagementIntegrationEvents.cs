@@ -12,9 +12,11 @@ namespace Engagement.Api.IntegrationEvents;
 
 /// <summary>
 /// The facts of engagement_events.proto, added to the outbox in the same transaction as the change they report
-/// (published by the outbox relay when messaging is configured).
+/// (published by the outbox relay when messaging is configured). Through <see cref="IIntegrationEventOutbox"/>, so
+/// the relay wakes when the transaction commits however the rows were written (a batch of arrivals writes them by
+/// COPY, which SaveChanges does not see); without messaging the rows are stored all the same.
 /// </summary>
-public sealed class EngagementIntegrationEvents(DbContext db, TimeProvider time)
+public sealed class EngagementIntegrationEvents(DbContext db, TimeProvider time, IIntegrationEventOutbox? outbox)
 {
     public void Submitted(ConstructiveDialogue dialogue, DialogueApplication application) =>
         Add(new DialogueApplicationSubmitted
@@ -129,7 +131,17 @@ public sealed class EngagementIntegrationEvents(DbContext db, TimeProvider time)
             OccurredAt = Now(),
         });
 
-    private void Add(Google.Protobuf.IMessage evt) => db.AddIntegrationEvent(evt, time);
+    private void Add(Google.Protobuf.IMessage evt)
+    {
+        if (outbox is null)
+        {
+            db.AddIntegrationEvent(evt, time);
+        }
+        else
+        {
+            outbox.Add(evt);
+        }
+    }
 
     private Timestamp Now() => Timestamp.FromDateTimeOffset(time.GetUtcNow());
 

@@ -1,4 +1,5 @@
 using Engagement.Api.Application;
+using Engagement.Api.Data;
 using Engagement.Api.Domain.Applications;
 using Engagement.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +43,23 @@ public sealed class ArrivalBatchTests(PostgresFixture postgres)
         var versions = await batched.DbAsync(db => db.Applications.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Version));
         Assert.All(results, r => Assert.Equal(versions[r.Application!.Id], r.Application.Version));
         Assert.Equal(2, (await batched.Dialogues(d => d.GetAsync(dialogueInBatch.Id))).ApprovedInPerson);
+    }
+
+    [Fact]
+    public async Task TheOutboxRelayIsWokenWhenABatchCommitsAlthoughItsEventsAreWrittenByCopy()
+    {
+        await using var engagement = await EngagementHost.StartAsync(postgres, Now);
+        var dialogue = await engagement.Dialogues(d => d.ScheduleAsync(Samples.Dialogue(LastDay, inPerson: 2, automatic: true), null));
+        var relay = engagement.Services.GetRequiredService<OutboxSignal<EngagementDbContext>>();
+        while (await relay.WaitAsync(TimeSpan.Zero, CancellationToken.None))
+        {
+            // The scheduling's own wake, taken.
+        }
+
+        await ApplyAsync(engagement, Samples.Verified(dialogue.Id, 1), Samples.Verified(dialogue.Id, 2));
+
+        Assert.True(await relay.WaitAsync(TimeSpan.Zero, CancellationToken.None), "the batch committed its events without waking the relay");
+        Assert.Equal(2, await engagement.DbAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.MessageType.EndsWith(nameof(DialogueApplicationSubmitted)))));
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using ReviewMechanism.Messaging;
 
 namespace Engagement.Tests.Support;
 
@@ -38,6 +39,8 @@ public sealed class EngagementHost : IAsyncDisposable
         services.AddDbContext<EngagementDbContext>(db => db
             .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(5, TimeSpan.FromSeconds(2), null))
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
+        // The outbox as the service registers it with messaging (its relay is a hosted service, not run here).
+        services.AddIntegrationEventOutbox<EngagementDbContext>();
         services.AddEngagementUseCases(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Engagement:PublicBaseUrl"] = "https://review.example",

@@ -5,9 +5,11 @@ namespace ReviewMechanism.AppHost.Tests;
 
 /// <summary>
 /// Integration events across real processes: nominations stores PersonNominated in its outbox with the
-/// nomination, relays it to RabbitMQ; identity creates the pending account through its inbox.
+/// nomination, relays it to RabbitMQ; identity creates the pending account through its inbox. The stack is the one
+/// the other whole-stack tests use: each test here waits until what it killed or stopped is healthy again (identity
+/// keeps its signing keys in its database, so tokens stay valid across its restart).
 /// </summary>
-[Collection(EventsCollection.Name)]
+[Collection(MechanismCollection.Name)]
 public sealed class ReliableEventsTests(MechanismStack stack)
 {
     private static readonly TimeSpan Delivery = TimeSpan.FromMinutes(3);

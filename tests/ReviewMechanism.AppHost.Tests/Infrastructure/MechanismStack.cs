@@ -260,13 +260,3 @@ public sealed class MechanismCollection : ICollectionFixture<MechanismStack>
 {
     public const string Name = "the whole mechanism";
 }
-
-/// <summary>
-/// A stack of its own for the tests that kill services and stop the broker: a restarted identity leaves the other
-/// services unable to check tokens until they fetch its keys again, which would fail unrelated tests.
-/// </summary>
-[CollectionDefinition(Name)]
-public sealed class EventsCollection : ICollectionFixture<MechanismStack>
-{
-    public const string Name = "the mechanism whose services are killed";
-}

@@ -1,20 +1,21 @@
-using System.Globalization;
-using System.Text;
 using Grpc.AspNetCore.Server;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using ReviewMechanism.ServiceDefaults.Grpc;
 
 namespace ReviewMechanism.ServiceDefaults.Authorization;
 
 /// <summary>
 /// Refusals in the caller's protocol. ASP.NET Core's authorization middleware evaluates the RPC's
-/// <c>[Authorize]</c> metadata; for a gRPC request its refusal is sent as a gRPC status (HTTP 200, trailers-only
-/// <c>grpc-status</c> / <c>grpc-message</c>) rather than a bare 401/403: UNAUTHENTICATED without a valid token,
-/// UNAVAILABLE ("retry later") while the token cannot be checked at all (<see cref="IAuthenticationAvailability"/>),
-/// PERMISSION_DENIED naming what the RPC requires. Other requests get ASP.NET Core's answers.
+/// <c>[Authorize]</c> metadata; for a gRPC request its refusal is sent as a gRPC status with the rich error model
+/// (<see cref="TrailersOnlyStatus"/>: HTTP 200, trailers-only, a google.rpc.ErrorInfo with metadata <c>method</c>)
+/// rather than a bare 401/403: UNAUTHENTICATED without a token (reason UNAUTHENTICATED) or with a refused one
+/// (TOKEN_REFUSED), UNAVAILABLE ("retry later", TOKEN_CHECK_UNAVAILABLE) while the token cannot be checked at all
+/// (<see cref="IAuthenticationAvailability"/>), PERMISSION_DENIED (CALLER_NOT_ALLOWED, metadata <c>requires</c>)
+/// naming what the RPC requires. Other requests get ASP.NET Core's answers.
 /// </summary>
 public sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
 {
@@ -33,19 +34,25 @@ public sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareRes
             if (context.RequestServices.GetService<IAuthenticationAvailability>() is { } availability
                 && await availability.IsUnavailableAsync(context).ConfigureAwait(false))
             {
-                await WriteStatusAsync(context, StatusCode.Unavailable,
+                await RefuseAsync(context, StatusCode.Unavailable, RefusalReasons.TokenCheckUnavailable, method, null,
                     $"{method}: access tokens cannot be checked right now (the identity service's signing keys are unreachable); retry later.").ConfigureAwait(false);
                 return;
             }
             // Challenged although a token was sent: the token itself was refused.
-            var refused = context.Request.Headers.Authorization.Count > 0;
-            await WriteStatusAsync(context, StatusCode.Unauthenticated, refused
-                ? $"{method} requires an authenticated caller; the access token was refused (expired, wrong issuer or audience, or not signed by the identity service)."
-                : $"{method} requires an authenticated caller (authorization: Bearer <access token>).").ConfigureAwait(false);
+            if (context.Request.Headers.Authorization.Count > 0)
+            {
+                await RefuseAsync(context, StatusCode.Unauthenticated, RefusalReasons.TokenRefused, method, null,
+                    $"{method} requires an authenticated caller; the access token was refused (expired, wrong issuer or audience, or not signed by the identity service).").ConfigureAwait(false);
+                return;
+            }
+            await RefuseAsync(context, StatusCode.Unauthenticated, RefusalReasons.Unauthenticated, method, null,
+                $"{method} requires an authenticated caller (authorization: Bearer <access token>).").ConfigureAwait(false);
             return;
         }
-        var requirement = Describe(context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>() ?? []);
-        await WriteStatusAsync(context, StatusCode.PermissionDenied, $"The caller is not allowed to call {method} ({requirement}).").ConfigureAwait(false);
+        var requirements = Requirements(context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>() ?? []);
+        var requires = requirements.Count == 0 ? "an authenticated caller" : string.Join(" and ", requirements);
+        await RefuseAsync(context, StatusCode.PermissionDenied, RefusalReasons.CallerNotAllowed, method, requires,
+            $"The caller is not allowed to call {method} (requires {requires}).").ConfigureAwait(false);
     }
 
     /// <summary>A gRPC request: HTTP POST with content type <c>application/grpc</c> (or a <c>+proto</c>-style suffix).</summary>
@@ -53,18 +60,11 @@ public sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareRes
         request.ContentType is { } type && type.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase)
         && !type.StartsWith("application/grpc-web", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A trailers-only gRPC response: HTTP 200 whose only headers frame carries the status (and ends the stream).</summary>
-    public static Task WriteStatusAsync(HttpContext context, StatusCode code, string message)
-    {
-        var response = context.Response;
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = "application/grpc";
-        response.Headers["grpc-status"] = ((int)code).ToString(CultureInfo.InvariantCulture);
-        response.Headers["grpc-message"] = PercentEncode(message);
-        return response.CompleteAsync();
-    }
+    /// <summary>The refusal as a trailers-only status with its ErrorInfo (metadata <c>method</c> and <c>requires</c>).</summary>
+    private static Task RefuseAsync(HttpContext context, StatusCode code, string reason, string method, string? requires, string message) =>
+        TrailersOnlyStatus.WriteAsync(context, GrpcErrors.Refusal(code, message, reason, [("method", method), ("requires", requires)]));
 
-    private static string Describe(IReadOnlyList<IAuthorizeData> data)
+    private static List<string> Requirements(IReadOnlyList<IAuthorizeData> data)
     {
         var parts = new List<string>();
         foreach (var item in data)
@@ -78,25 +78,6 @@ public sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareRes
                 parts.Add($"one of the roles {item.Roles}");
             }
         }
-        return parts.Count == 0 ? "requires an authenticated caller" : "requires " + string.Join(" and ", parts);
-    }
-
-    /// <summary>The gRPC spec's encoding of grpc-message: UTF-8, percent-encoding '%' and bytes outside 0x20-0x7E.</summary>
-    private static string PercentEncode(string message)
-    {
-        var bytes = Encoding.UTF8.GetBytes(message);
-        var builder = new StringBuilder(bytes.Length);
-        foreach (var b in bytes)
-        {
-            if (b is >= 0x20 and <= 0x7E and not (byte)'%')
-            {
-                builder.Append((char)b);
-            }
-            else
-            {
-                builder.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
-            }
-        }
-        return builder.ToString();
+        return parts;
     }
 }

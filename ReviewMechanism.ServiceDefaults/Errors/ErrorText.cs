@@ -74,7 +74,19 @@ public static class ErrorText
             }
             start = i + 1;
         }
-        var result = builder?.ToString() ?? text;
-        return result.Length <= LongestMessage ? result : result[..(LongestMessage - Ellipsis.Length)] + Ellipsis;
+        return Cut(builder?.ToString() ?? text);
+    }
+
+    /// <summary>
+    /// A value sent whole however long its words (a method name, a requirement, in ErrorInfo metadata) cut to
+    /// <see cref="LongestMessage"/> characters, the last three "..." when it was longer.
+    /// </summary>
+    public static string Cut(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return "";
+        }
+        return value.Length <= LongestMessage ? value : value[..(LongestMessage - Ellipsis.Length)] + Ellipsis;
     }
 }

@@ -54,42 +54,60 @@ public static class GrpcErrors
                 details.Add(failure);
                 break;
         }
-        details.Add(Info(error.Code, subject));
+        details.Add(Info(error.Code, ("subject", subject)));
         return Create(code, message, details);
     }
 
     /// <summary>ABORTED: a concurrent change won (optimistic concurrency); reading again and retrying may succeed.</summary>
     public static RpcException ConcurrentChange() => Create(StatusCode.Aborted,
         "The record changed while this request was handled (another user or instance updated it). Read it again and retry.",
-        [Info("CONCURRENT_CHANGE", "")]);
+        [Info("CONCURRENT_CHANGE")]);
 
     /// <summary>ALREADY_EXISTS: a unique constraint refused a row another request created meanwhile.</summary>
     public static RpcException UniqueViolation(string? constraint) => Create(StatusCode.AlreadyExists,
         $"This already exists ({ErrorText.Quote(constraint)}); it was created by another request meanwhile.",
-        [Info("ALREADY_EXISTS", ErrorText.Quote(constraint))]);
+        [Info("ALREADY_EXISTS", ("subject", ErrorText.Quote(constraint)))]);
 
     /// <summary>INTERNAL without the exception's details (they are logged under <paramref name="traceId"/>).</summary>
     public static RpcException Internal(string? traceId) => Create(StatusCode.Internal,
         traceId is null
             ? "The service failed to handle the request; the error was logged."
             : $"The service failed to handle the request; the error was logged (trace {traceId}).",
-        [Info("INTERNAL", "")]);
+        [Info("INTERNAL")]);
 
     /// <summary>Any status with detail messages packed into google.rpc.Status.</summary>
-    public static RpcException Create(StatusCode code, string message, IEnumerable<IMessage> details)
+    public static RpcException Create(StatusCode code, string message, IEnumerable<IMessage> details) =>
+        Status(code, message, details).ToRpcException();
+
+    /// <summary>
+    /// A refusal made before any RPC code runs (authorization, the gateway's own checks), to be sent by
+    /// <see cref="TrailersOnlyStatus"/>: <paramref name="message"/> as it is, then <paramref name="details"/>
+    /// (google.rpc.RetryInfo...) and last the ErrorInfo of <paramref name="reason"/>.
+    /// </summary>
+    public static Google.Rpc.Status Refusal(StatusCode code, string message, string reason, IEnumerable<(string Key, string? Value)> metadata, params IEnumerable<IMessage> details) =>
+        Status(code, message, details.Append(Info(reason, [.. metadata])));
+
+    /// <summary>
+    /// A google.rpc.ErrorInfo of <see cref="ErrorDomain"/>: the stable <paramref name="reason"/> and metadata whose
+    /// values are cut short (<see cref="ErrorText.Cut"/>); empty values are left out.
+    /// </summary>
+    public static ErrorInfo Info(string reason, params ReadOnlySpan<(string Key, string? Value)> metadata)
+    {
+        var info = new ErrorInfo { Reason = reason, Domain = ErrorDomain };
+        foreach (var (key, value) in metadata)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                info.Metadata[key] = ErrorText.Cut(value);
+            }
+        }
+        return info;
+    }
+
+    private static Google.Rpc.Status Status(StatusCode code, string message, IEnumerable<IMessage> details)
     {
         var status = new Google.Rpc.Status { Code = (int)code, Message = message };
         status.Details.Add(details.Select(Any.Pack));
-        return status.ToRpcException();
-    }
-
-    private static ErrorInfo Info(string reason, string subject)
-    {
-        var info = new ErrorInfo { Reason = reason, Domain = ErrorDomain };
-        if (subject.Length > 0)
-        {
-            info.Metadata.Add("subject", subject);
-        }
-        return info;
+        return status;
     }
 }

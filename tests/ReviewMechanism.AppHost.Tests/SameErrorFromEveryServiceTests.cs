@@ -16,8 +16,10 @@ namespace ReviewMechanism.AppHost.Tests;
 /// One error vocabulary: the same kind of refusal comes back from every service, through the gateway, with the same
 /// status and the same rich details (google.rpc.ErrorInfo of one domain; google.rpc.BadRequest naming the field for
 /// INVALID_ARGUMENT; google.rpc.PreconditionFailure for FAILED_PRECONDITION), because every service throws
-/// DomainException and one interceptor maps it. Each refusal is one every service that has such a rule can give
-/// whatever the other tests of the stack did before (no group split or drawing is needed).
+/// DomainException and one interceptor maps it. Refusals by authorization (a missing token, a missing role) carry the
+/// same ErrorInfo whether a service or the gateway writes them (ServiceDefaults' TrailersOnlyStatus). Each refusal is
+/// one every service that has such a rule can give whatever the other tests of the stack did before (no group split
+/// or drawing is needed).
 /// </summary>
 [Collection(MechanismCollection.Name)]
 public sealed class SameErrorFromEveryServiceTests(MechanismStack stack, ITestOutputHelper output)
@@ -87,6 +89,65 @@ public sealed class SameErrorFromEveryServiceTests(MechanismStack stack, ITestOu
             Assert.True(info.Reason.StartsWith("NOT_", StringComparison.Ordinal) && info.Metadata.ContainsKey("subject"), $"reason {info.Reason}, metadata {info.Metadata}"));
         var still = await Client<EngagementService.EngagementServiceClient>().GetApplicationAsync(new GetApplicationRequest { Reference = ofPartnerA.Reference }, await stack.SecretariatOfEveryServiceAsync());
         Assert.Equal(ofPartnerA.Status, still.Status);
+    }
+
+    [Fact]
+    public async Task ACallerWithoutTheDeclaredRoleIsPermissionDeniedWithTheSameErrorInfoFromEveryService()
+    {
+        // Secretariat-only RPCs (roles are checked before the request is read, so empty requests do); Documents has
+        // none, so a Partner (not a registered user) calls it; the gateway's own role policy refuses Identity's.
+        var austria = await stack.FocalPointOfAustriaOfEveryServiceAsync();
+        var partner = await stack.PartnerAsync('a');
+        (string Service, string Method, Func<Task<RpcException>> Refusal)[] calls =
+        [
+            ("reviews", "/reviewmechanism.reviews.v1.ReviewsService/AddParty",
+                () => FailureAsync(() => Client<ReviewsService.ReviewsServiceClient>().AddPartyAsync(new AddPartyRequest(), austria))),
+            ("nominations", "/reviewmechanism.nominations.v1.NominationsService/GetNominationStatistics",
+                () => FailureAsync(() => Client<NominationsService.NominationsServiceClient>().GetNominationStatisticsAsync(new GetNominationStatisticsRequest(), austria))),
+            ("documents", "/reviewmechanism.documents.v1.DocumentsService/GetDocument",
+                () => FailureAsync(() => Client<DocumentsService.DocumentsServiceClient>().GetDocumentAsync(new GetDocumentRequest { DocumentId = Guid.NewGuid().ToString() }, partner))),
+            ("engagement", "/reviewmechanism.engagement.v1.EngagementService/ScheduleDialogue",
+                () => FailureAsync(() => Client<EngagementService.EngagementServiceClient>().ScheduleDialogueAsync(new ScheduleDialogueRequest(), austria))),
+            ("reporting", "/reviewmechanism.reporting.v1.ReportingService/GetReadModelStatus",
+                () => FailureAsync(() => Client<ReportingService.ReportingServiceClient>().GetReadModelStatusAsync(new GetReadModelStatusRequest(), austria))),
+            ("identity (at the gateway)", "/reviewmechanism.identity.v1.AccountsService/GetAccount",
+                () => FailureAsync(() => Client<AccountsService.AccountsServiceClient>().GetAccountAsync(new GetAccountRequest { UserId = Guid.NewGuid().ToString() }, austria))),
+        ];
+        var answers = new Dictionary<string, RpcException>();
+        foreach (var (service, _, refusal) in calls)
+        {
+            answers[service] = await refusal();
+        }
+
+        AssertSame(answers, StatusCode.PermissionDenied, [ErrorInfo.Descriptor.FullName], info =>
+            Assert.Equal("CALLER_NOT_ALLOWED", info.Reason));
+        foreach (var (service, error) in answers)
+        {
+            var info = error.GetRpcStatus()!.GetDetail<ErrorInfo>();
+            Assert.True(info.Metadata["method"] == calls.Single(c => c.Service == service).Method && info.Metadata["requires"].Contains("Secretariat", StringComparison.Ordinal),
+                $"{service}: {info}");
+        }
+    }
+
+    [Fact]
+    public async Task ACallWithoutATokenIsUnauthenticatedWithAnErrorInfoFromTheGatewayAndFromTheServiceItself()
+    {
+        var none = new CallOptions();
+        var answers = new Dictionary<string, RpcException>
+        {
+            ["reviews"] = await FailureAsync(() => Client<ReviewsService.ReviewsServiceClient>().GetCountryReviewAsync(new GetCountryReviewRequest { CountryReviewId = "AUT-C1" }, none)),
+            ["nominations"] = await FailureAsync(() => Client<NominationsService.NominationsServiceClient>().ListOpenTasksAsync(new ListOpenTasksRequest { Party = "AUT" }, none)),
+            ["documents"] = await FailureAsync(() => Client<DocumentsService.DocumentsServiceClient>().GetDocumentAsync(new GetDocumentRequest { DocumentId = Guid.NewGuid().ToString() }, none)),
+            ["engagement"] = await FailureAsync(() => Client<EngagementService.EngagementServiceClient>().ListApplicationsAsync(new ListApplicationsRequest(), none)),
+            ["reporting"] = await FailureAsync(() => Client<ReportingService.ReportingServiceClient>().GetReadModelStatusAsync(new GetReadModelStatusRequest(), none)),
+            ["identity"] = await FailureAsync(() => Client<AccountsService.AccountsServiceClient>().GetAccountAsync(new GetAccountRequest { UserId = Guid.NewGuid().ToString() }, none)),
+            ["nominations (called directly)"] = await FailureAsync(() => stack.NominationsDirect.ListOpenTasksAsync(new ListOpenTasksRequest { Party = "AUT" }, none)),
+        };
+
+        AssertSame(answers, StatusCode.Unauthenticated, [ErrorInfo.Descriptor.FullName], info =>
+            Assert.True(info.Reason == "UNAUTHENTICATED" && info.Metadata["method"].StartsWith("/reviewmechanism.", StringComparison.Ordinal), $"reason {info.Reason}, metadata {info.Metadata}"));
+        Assert.Equal("A valid access token is required (authorization: Bearer ...).", answers["reviews"].Status.Detail);
+        Assert.StartsWith("/reviewmechanism.nominations.v1.NominationsService/ListOpenTasks requires an authenticated caller", answers["nominations (called directly)"].Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using Microsoft.IdentityModel.Tokens;
 using Grpc.Core;
 using Grpc.Net.Client;
 using ReviewMechanism.ServiceDefaults.Authorization;
+using ReviewMechanism.ServiceDefaults.Grpc;
 using ReviewMechanism.ServiceDefaults.Tests.Infrastructure;
 using ReviewMechanism.Testing.V1;
 
@@ -37,6 +38,9 @@ public sealed class GrpcAuthenticationTests : IAsyncLifetime
         Assert.Equal(StatusCode.Unavailable, withToken.StatusCode);
         Assert.Contains("retry later", withToken.Status.Detail, StringComparison.Ordinal);
         Assert.Equal(StatusCode.Unauthenticated, withoutToken.StatusCode);
+        Assert.Equal("/reviewmechanism.testing.v1.GuardedService/ForAnyUser",
+            RefusalDetails.AssertErrorInfo(withToken, RefusalReasons.TokenCheckUnavailable).Metadata["method"]);
+        RefusalDetails.AssertErrorInfo(withoutToken, RefusalReasons.Unauthenticated);
     }
 
     [Fact]
@@ -50,6 +54,7 @@ public sealed class GrpcAuthenticationTests : IAsyncLifetime
         var refused = await Assert.ThrowsAsync<RpcException>(() => service.CallAsync(forged));
 
         Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
+        RefusalDetails.AssertErrorInfo(refused, RefusalReasons.TokenRefused);
         Assert.Equal("fp-1", (await service.CallAsync(genuine)).Text);
     }
 

@@ -1,9 +1,11 @@
 using System.Net;
+using Google.Rpc;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using ReviewMechanism.ServiceDefaults.Grpc;
 using ReviewMechanism.ServiceDefaults.Tests.Infrastructure;
 using ReviewMechanism.Testing;
 using ReviewMechanism.Testing.V1;
@@ -52,6 +54,20 @@ public sealed class GrpcAuthorizationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnUnauthenticatedCallerReadsTheStatusWithAnErrorInfoNamingTheMethodInTheDetailsHeader()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => CallAsync((c, h) => c.ForAnyUserAsync(new EchoRequest(), h), null));
+        using var raw = await PostRawAsync("ForAnyUser", Frame());
+
+        var info = RefusalDetails.AssertErrorInfo(error, RefusalReasons.Unauthenticated);
+        Assert.Equal("/reviewmechanism.testing.v1.GuardedService/ForAnyUser", info.Metadata["method"]);
+        Assert.False(info.Metadata.ContainsKey("requires"));
+        var status = RefusalDetails.FromHeaders(raw.Headers);
+        Assert.Equal((16, error.Status.Detail), (status.Code, status.Message));
+        Assert.Equal(info, status.GetDetail<ErrorInfo>());
+    }
+
+    [Fact]
     public async Task AnyAuthenticatedCallerMayCallAPlainAuthorizeMethodAndIsSeenByTheHandler()
     {
         var reply = await CallAsync((c, h) => c.ForAnyUserAsync(new EchoRequest(), h), new TestUser("bob"));
@@ -73,6 +89,17 @@ public sealed class GrpcAuthorizationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ACallerWithoutTheRoleIsNotAllowedWithAnErrorInfoNamingTheMethodAndTheRole()
+    {
+        var denied = await Assert.ThrowsAsync<RpcException>(() => CallAsync((c, h) => c.ForSecretariatAsync(new EchoRequest(), h), new TestUser("dave", Roles: "FocalPoint")));
+
+        Assert.Equal("The caller is not allowed to call /reviewmechanism.testing.v1.GuardedService/ForSecretariat (requires one of the roles Secretariat).", denied.Status.Detail);
+        var info = RefusalDetails.AssertErrorInfo(denied, RefusalReasons.CallerNotAllowed);
+        Assert.Equal(("/reviewmechanism.testing.v1.GuardedService/ForSecretariat", "one of the roles Secretariat"), (info.Metadata["method"], info.Metadata["requires"]));
+        Assert.Equal(denied.Status.Detail, denied.GetRpcStatus()!.Message);
+    }
+
+    [Fact]
     public async Task APolicyRequirementIsEvaluatedWithTheAuthorizationService()
     {
         var admitted = await CallAsync((c, h) => c.ForSamePartyAsync(new EchoRequest(), h), new TestUser("erin", Parties: "AUT"));
@@ -81,6 +108,7 @@ public sealed class GrpcAuthorizationTests : IAsyncLifetime
         Assert.Equal("erin", admitted.User);
         Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
         Assert.Contains("policy 'SameParty'", denied.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal("policy 'SameParty'", RefusalDetails.AssertErrorInfo(denied, RefusalReasons.CallerNotAllowed).Metadata["requires"]);
     }
 
     [Fact]
@@ -91,6 +119,7 @@ public sealed class GrpcAuthorizationTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("7", Assert.Single(response.Headers.GetValues("grpc-status")));
+        Assert.Equal(RefusalReasons.CallerNotAllowed, RefusalDetails.FromHeaders(response.Headers).GetDetail<ErrorInfo>()!.Reason);
     }
 
     [Fact]

@@ -3,14 +3,15 @@ using Gateway.Proxy;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Microsoft.AspNetCore.RateLimiting;
+using ReviewMechanism.ServiceDefaults.Grpc;
 using Yarp.ReverseProxy.Model;
 
 namespace Gateway.RateLimiting;
 
 /// <summary>
 /// How a refused request is answered. Over a limit: RESOURCE_EXHAUSTED with google.rpc.RetryInfo and ErrorInfo
-/// (reason RATE_LIMITED, the bucket and its limit) for gRPC, 429 with Retry-After otherwise. Redis unreachable
-/// with <c>RateLimiting:FailClosed</c>: UNAVAILABLE / 503.
+/// (reason RATE_LIMITED, metadata <c>subject</c> = the bucket and <c>limit</c>) for gRPC, 429 with Retry-After
+/// otherwise. Redis unreachable with <c>RateLimiting:FailClosed</c>: UNAVAILABLE (RATE_LIMITING_UNAVAILABLE) / 503.
 /// </summary>
 public static partial class RateLimitRejection
 {
@@ -21,8 +22,8 @@ public static partial class RateLimitRejection
             : new RateLimitRefusal(null, rejected.Lease.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(1), Unavailable: false);
         if (refusal!.Unavailable)
         {
-            await GrpcResponses.WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, Grpc.Core.StatusCode.Unavailable,
-                "Rate limiting is unavailable, so the request was refused; retry later.");
+            await GrpcResponses.WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, GrpcErrors.Refusal(Grpc.Core.StatusCode.Unavailable,
+                "Rate limiting is unavailable, so the request was refused; retry later.", RefusalReasons.RateLimitingUnavailable, [("method", context.Request.Path.Value)]));
             return;
         }
 
@@ -33,13 +34,9 @@ public static partial class RateLimitRejection
         LogLimited(logger, subject, context.GetEndpoint()?.Metadata.GetMetadata<RouteModel>()?.Config.RouteId ?? context.Request.Path.Value ?? "");
         if (GrpcResponses.IsGrpcRequest(context.Request))
         {
-            var info = new ErrorInfo { Reason = "RATE_LIMITED", Domain = "gateway.review-mechanism" };
-            info.Metadata.Add("subject", subject);
-            info.Metadata.Add("limit", limit);
-            var status = new Status { Code = (int)Grpc.Core.StatusCode.ResourceExhausted, Message = message };
-            status.Details.Add(Any.Pack(new RetryInfo { RetryDelay = Duration.FromTimeSpan(refusal.RetryAfter) }));
-            status.Details.Add(Any.Pack(info));
-            await GrpcResponses.WriteStatusAsync(context, Grpc.Core.StatusCode.ResourceExhausted, message, details: status);
+            await TrailersOnlyStatus.WriteAsync(context, GrpcErrors.Refusal(Grpc.Core.StatusCode.ResourceExhausted, message, RefusalReasons.RateLimited,
+                [("subject", subject), ("limit", limit), ("method", context.Request.Path.Value)],
+                new RetryInfo { RetryDelay = Duration.FromTimeSpan(refusal.RetryAfter) }));
             return;
         }
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;

@@ -72,6 +72,7 @@ public sealed class EdgeAuthorizationTests(ITestOutputHelper output) : Forwardin
         Assert.StartsWith("The access token was refused: ", message);
         Assert.Contains(reasonMentions, message, StringComparison.OrdinalIgnoreCase);
         Assert.StartsWith("Bearer", Value(response.Headers, "WWW-Authenticate"));
+        Assert.Equal(ReviewsPath, Refusal(response, "TOKEN_REFUSED").Info.Metadata["method"]);
         Assert.Equal(0, backend.RequestCount);
     }
 
@@ -85,6 +86,7 @@ public sealed class EdgeAuthorizationTests(ITestOutputHelper output) : Forwardin
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("14", Value(response.Headers, "grpc-status"));
         Assert.StartsWith("Access tokens cannot be checked right now", Uri.UnescapeDataString(Value(response.Headers, "grpc-message")!));
+        Refusal(response, "TOKEN_CHECK_UNAVAILABLE");
         Assert.Equal(0, backend.RequestCount);
     }
 
@@ -97,6 +99,8 @@ public sealed class EdgeAuthorizationTests(ITestOutputHelper output) : Forwardin
 
         Assert.Equal("16", Value(response.Headers, "grpc-status"));
         Assert.Equal("A valid access token is required (authorization: Bearer ...).", Uri.UnescapeDataString(Value(response.Headers, "grpc-message")!));
+        var (status, info) = Refusal(response, "UNAUTHENTICATED");
+        Assert.Equal((16, ReviewsPath), (status.Code, info.Metadata["method"]));
         Assert.Equal(0, backend.RequestCount);
     }
 
@@ -109,6 +113,8 @@ public sealed class EdgeAuthorizationTests(ITestOutputHelper output) : Forwardin
 
         Assert.Equal("7", Value(response.Headers, "grpc-status"));
         Assert.Equal("The caller is not allowed to call this service (needs scope reviews).", Uri.UnescapeDataString(Value(response.Headers, "grpc-message")!));
+        var info = Refusal(response, "CALLER_NOT_ALLOWED").Info;
+        Assert.Equal((ReviewsPath, "scope reviews"), (info.Metadata["method"], info.Metadata["requires"]));
         Assert.Equal(0, backend.RequestCount);
     }
 
@@ -135,6 +141,7 @@ public sealed class EdgeAuthorizationTests(ITestOutputHelper output) : Forwardin
         using var secretariat = await CallAsync(gateway, Issuer.Token(roles: ["Secretariat"]), "/test.v1.AdminService/Purge");
 
         Assert.Equal("7", Value(focalPoint.Headers, "grpc-status"));
+        Assert.Contains("Secretariat", Refusal(focalPoint, "CALLER_NOT_ALLOWED").Info.Metadata["requires"], StringComparison.Ordinal);
         Assert.Equal("0", GrpcStatus(secretariat));
         Assert.Equal(1, backend.RequestCount);
     }

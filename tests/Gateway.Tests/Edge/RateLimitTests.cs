@@ -56,7 +56,6 @@ public sealed class RateLimitTests(RedisFixture redis, ITestOutputHelper output)
     }
 
     /// <summary>A -bin header's value: base64, padding optional.</summary>
-    private static byte[] DecodeBinaryHeader(string value) => Convert.FromBase64String(value.PadRight(value.Length + (4 - value.Length % 4) % 4, '='));
 
     private static async Task<HttpResponseMessage> CallAsync(GatewayHost gateway, string token)
     {
@@ -84,14 +83,12 @@ public sealed class RateLimitTests(RedisFixture redis, ITestOutputHelper output)
         Assert.Equal("8", Value(refused.Headers, "grpc-status"));
         var message = Uri.UnescapeDataString(Value(refused.Headers, "grpc-message")!);
         Assert.StartsWith("Too many requests from client:partner-ministry (limit 3 per 01:00:00); retry in ", message);
-        var status = Status.Parser.ParseFrom(DecodeBinaryHeader(Value(refused.Headers, "grpc-status-details-bin")!));
+        var (status, info) = Refusal(refused, "RATE_LIMITED");
         Assert.Equal(8, status.Code);
         var retry = status.Details.Single(d => d.Is(RetryInfo.Descriptor)).Unpack<RetryInfo>();
         // One permit of 3 per hour comes back in about 20 minutes.
         Assert.InRange(retry.RetryDelay.ToTimeSpan(), TimeSpan.FromMinutes(19), TimeSpan.FromMinutes(20.1));
-        var info = status.Details.Single(d => d.Is(ErrorInfo.Descriptor)).Unpack<ErrorInfo>();
-        Assert.Equal("RATE_LIMITED", info.Reason);
-        Assert.Equal("client:partner-ministry", info.Metadata["subject"]);
+        Assert.Equal(("client:partner-ministry", "3 per 01:00:00", EchoPath), (info.Metadata["subject"], info.Metadata["limit"], info.Metadata["method"]));
         Assert.Equal(3, backend.RequestCount);
 
         // Another client has its own bucket.
@@ -143,6 +140,7 @@ public sealed class RateLimitTests(RedisFixture redis, ITestOutputHelper output)
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.Equal("14", Value(refused.Headers, "grpc-status"));
+        Refusal(refused, "RATE_LIMITING_UNAVAILABLE");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
         Assert.Equal(0, backend.RequestCount + pages.RequestCount);
     }

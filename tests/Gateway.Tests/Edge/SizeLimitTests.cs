@@ -36,6 +36,7 @@ public sealed class SizeLimitTests(ITestOutputHelper output) : ForwardingTestBas
 
         Assert.Equal("8", Value(response.Headers, "grpc-status"));
         Assert.Equal("The request body is larger than the limit of 4096 bytes.", Uri.UnescapeDataString(Value(response.Headers, "grpc-message")!));
+        Assert.Equal(EchoPath, Refusal(response, "REQUEST_TOO_LARGE").Info.Metadata["method"]);
     }
 
     [Fact]

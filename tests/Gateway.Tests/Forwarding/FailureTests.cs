@@ -22,6 +22,7 @@ public sealed class FailureTests(ITestOutputHelper output) : ForwardingTestBase(
         Assert.Equal("application/grpc", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("14", Value(response.Headers, "grpc-status"));
         Assert.Equal("The service could not be reached.", Value(response.Headers, "grpc-message"));
+        Assert.Equal(EchoPath, Refusal(response, "SERVICE_UNAVAILABLE").Info.Metadata["method"]);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
     }
 
@@ -62,6 +63,7 @@ public sealed class FailureTests(ITestOutputHelper output) : ForwardingTestBase(
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("14", Value(response.Headers, "grpc-status"));
         Assert.Equal("The 'reviews' service is not available: no address is configured for it.", Value(response.Headers, "grpc-message"));
+        Assert.Equal("reviews", Refusal(response, "SERVICE_UNAVAILABLE").Info.Metadata["service"]);
         Assert.Contains(gateway.Logs.Lines, l => l.Contains("set services:reviews:grpc:0", StringComparison.Ordinal));
     }
 
@@ -102,6 +104,7 @@ public sealed class FailureTests(ITestOutputHelper output) : ForwardingTestBase(
         Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
         Assert.Equal("14", Value(response.Headers, "grpc-status"));
         Assert.Equal("The service did not answer within the gateway's activity timeout.", Value(response.Headers, "grpc-message"));
+        Refusal(response, "SERVICE_TIMEOUT");
         Assert.InRange(started.Elapsed, TimeSpan.FromMilliseconds(600), TimeSpan.FromSeconds(5));
         await backendCancelled.Task.WaitAsync(Patience);
     }

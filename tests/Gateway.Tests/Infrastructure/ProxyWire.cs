@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Google.Rpc;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using ReviewMechanism.ServiceDefaults.Grpc;
 
 namespace Gateway.Tests.Infrastructure;
 
@@ -71,6 +73,24 @@ public static class ProxyWire
 
     public static string? GrpcMessage(HttpResponseMessage response) =>
         Value(response.TrailingHeaders, "grpc-message") ?? Value(response.Headers, "grpc-message");
+
+    /// <summary>
+    /// The google.rpc.Status in a trailers-only reply's grpc-status-details-bin, asserted to agree with its grpc-status
+    /// and grpc-message and to end with the ErrorInfo of the mechanism's domain and <paramref name="reason"/>.
+    /// </summary>
+    public static (Google.Rpc.Status Status, ErrorInfo Info) Refusal(HttpResponseMessage response, string reason)
+    {
+        var header = Value(response.Headers, TrailersOnlyStatus.DetailsHeader) ?? throw new Xunit.Sdk.XunitException("no grpc-status-details-bin in the reply");
+        var status = Google.Rpc.Status.Parser.ParseFrom(DecodeBinaryHeader(header));
+        Assert.Equal((Value(response.Headers, "grpc-status"), Uri.UnescapeDataString(Value(response.Headers, "grpc-message")!)),
+            (status.Code.ToString(System.Globalization.CultureInfo.InvariantCulture), status.Message));
+        var info = Assert.Single(status.Details, d => d.Is(ErrorInfo.Descriptor)).Unpack<ErrorInfo>();
+        Assert.Equal((GrpcErrors.ErrorDomain, reason), (info.Domain, info.Reason));
+        return (status, info);
+    }
+
+    /// <summary>A binary header's value: base64, padded or not.</summary>
+    public static byte[] DecodeBinaryHeader(string value) => Convert.FromBase64String(value.PadRight(value.Length + ((4 - (value.Length % 4)) % 4), '='));
 
     public static string? Value(HttpHeaders headers, string name) =>
         headers.NonValidated.TryGetValues(name, out var values) ? string.Join(", ", values) : null;

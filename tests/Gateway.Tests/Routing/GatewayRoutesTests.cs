@@ -92,13 +92,18 @@ public sealed class GatewayRoutesTests(ITestOutputHelper output) : ForwardingTes
 
         using var grpc = gateway.Grpc();
         using var unknown = await SendAsync(grpc, Call("/other.v1.UnknownService/Call", [1]));
+        // Not a gRPC method's shape: past the gRPC endpoints to the pages' catch-all route, whose cluster is HTTP/1.1.
+        using var onPages = await SendAsync(grpc, Call("/reviews/AUT/report", [1]));
         using var pages = gateway.Pages();
         var page = await pages.GetStringAsync("/reviews/AUT?cycle=2");
 
         Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
         Assert.Equal("12", Value(unknown.Headers, "grpc-status"));
+        Assert.Equal(("12", "No gRPC service is routed at /reviews/AUT/report."), (Value(onPages.Headers, "grpc-status"), GrpcMessage(onPages)));
+        Assert.Equal("/reviews/AUT/report", Refusal(onPages, "NOT_ROUTED").Info.Metadata["method"]);
         Assert.Equal("web /reviews/AUT", page);
         Assert.Equal("/reviews/AUT?cycle=2", web.LastRequest.Path);
+        Assert.DoesNotContain(web.Requests, r => r.Path.StartsWith("/reviews/AUT/report", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -31,6 +31,8 @@ public sealed class BrowserTests(PostgresFixture postgres, RedisFixture redis) :
         var site = stack.Gateway.Address;
         using var browser = Chromium.Start();
         var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(60));
+        // A form posted reloads the page: an element read while the old page goes away is stale, read it again.
+        wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException));
 
         // The NGO fills the form; a wrong address is refused next to its field, everything else stays typed.
         browser.Navigate().GoToUrl(new Uri(site, "/engagement/"));

@@ -91,7 +91,14 @@ public sealed class MailServer : ILocalServer
         {
             NewSession = true,
             WorkingDirectory = _root,
-            Environment = _options.WithEnvironment(new Dictionary<string, string?> { ["XDG_CONFIG_HOME"] = _root }),
+            // A development tool that lives as long as the stack: the JIT settings of the project's Debug builds
+            // (Directory.Build.targets), so it does not keep recompiling itself while idle.
+            Environment = _options.WithEnvironment(new Dictionary<string, string?>
+            {
+                ["XDG_CONFIG_HOME"] = _root,
+                ["DOTNET_TieredPGO"] = "0",
+                ["DOTNET_TC_CallCountThreshold"] = "1000",
+            }),
         };
     }
 

@@ -45,7 +45,8 @@ public static class AppHostTesting
         var launcher = Pid(app, resource);
         var service = ProcessTree.Children(launcher).FirstOrDefault();
         ProcessTree.Kill(service == 0 ? launcher : service);
-        await app.ResourceNotifications.WaitForResourceAsync(resource, e => e.Snapshot.State?.Text is "Exited" or "Finished" or "FailedToStart");
+        await app.ResourceNotifications.WaitForResourceAsync(resource, e => e.Snapshot.State?.Text is "Exited" or "Finished" or "FailedToStart")
+            .WaitAsync(TimeSpan.FromMinutes(2));
     }
 
     /// <summary>What the dashboard's Stop does (a graceful stop of the process).</summary>

@@ -25,6 +25,9 @@ namespace ReviewMechanism.AppHost.Tests.Infrastructure;
 /// </summary>
 public sealed class MechanismStack : IAsyncLifetime
 {
+    /// <summary>How long a test waits for one call before it counts as failed.</summary>
+    public static readonly TimeSpan CallDeadline = TimeSpan.FromSeconds(30);
+
     public const string FocalPointParty = "AUT";
 
     public static readonly string[] Services = ["identity", "nominations", "reviews", "documents", "engagement", "reporting", "gateway"];
@@ -124,7 +127,10 @@ public sealed class MechanismStack : IAsyncLifetime
     public async Task MoveClockAsync(TimeSpan offset) =>
         await File.WriteAllTextAsync(ClockFile, offset.ToString("c", CultureInfo.InvariantCulture));
 
-    /// <summary>Nominates a governmental expert of <paramref name="party"/> as reviewer, on nominations' own endpoint.</summary>
+    /// <summary>
+    /// Nominates a governmental expert of <paramref name="party"/> as reviewer, on nominations' own endpoint. The call
+    /// has a deadline: a call sent while the service is killed can otherwise wait forever in the endpoint's proxy.
+    /// </summary>
     public async Task<Nomination> NominateExpertAsync(string party, string tag, int n)
     {
         var response = await NominationsDirect.NominateAsync(new NominateRequest
@@ -140,7 +146,7 @@ public sealed class MechanismStack : IAsyncLifetime
                 Email = $"expert.{tag}.{n}@example.org",
                 Affiliation = "Ministry of Justice",
             },
-        }, await SecretariatAsync());
+        }, (await SecretariatAsync()).WithDeadline(DateTime.UtcNow + CallDeadline));
         return response.Nomination;
     }
 

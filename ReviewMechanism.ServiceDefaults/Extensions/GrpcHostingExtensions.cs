@@ -37,6 +37,8 @@ public static class GrpcHostingExtensions
         builder.Services.AddGrpc(options =>
         {
             section.Bind(options);
+            // Unknown services and methods are answered by UnknownRpcMiddleware (with an ErrorInfo), not here.
+            options.IgnoreUnknownServices = true;
             options.Interceptors.Add<ServerCallInterceptor>();
         });
         // Grpc.AspNetCore's binder, with unparsable request messages answered INVALID_ARGUMENT (see the provider).
@@ -52,11 +54,15 @@ public static class GrpcHostingExtensions
         return builder;
     }
 
-    /// <summary>grpc.health.v1.Health (Check, Watch) over the service's health checks, and server reflection; both anonymous.</summary>
+    /// <summary>
+    /// grpc.health.v1.Health (Check, Watch) over the service's health checks, and server reflection; both anonymous. A gRPC
+    /// call no endpoint matches is answered UNIMPLEMENTED with its ErrorInfo (<see cref="UnknownRpcMiddleware"/>).
+    /// </summary>
     public static WebApplication MapDefaultGrpcServices(this WebApplication app)
     {
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService().AllowAnonymous();
+        app.UseMiddleware<UnknownRpcMiddleware>();
         return app;
     }
 }

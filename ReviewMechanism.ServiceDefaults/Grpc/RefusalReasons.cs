@@ -36,4 +36,7 @@ public static class RefusalReasons
 
     /// <summary>UNIMPLEMENTED: no gRPC service is routed at the called path.</summary>
     public const string NotRouted = "NOT_ROUTED";
+
+    /// <summary>UNIMPLEMENTED: the service serves no such RPC (metadata <c>method</c>).</summary>
+    public const string UnknownMethod = "UNKNOWN_METHOD";
 }

@@ -1,4 +1,5 @@
 using Google.Protobuf;
+using Google.Rpc;
 using Grpc.Health.V1;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,6 +9,7 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using Grpc.Reflection.V1Alpha;
 using ReviewMechanism.Reporting.V1;
+using ReviewMechanism.ServiceDefaults.Grpc;
 using ReviewMechanism.ServiceDefaults.Tests.Infrastructure;
 
 namespace ReviewMechanism.ServiceDefaults.Tests;
@@ -53,18 +55,23 @@ public sealed class GrpcHostingTests
         Assert.Contains("/grpc.health.v1.Health/Watch", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task AnRpcTheContractHasButTheServiceDoesNotImplementAnswersUnimplemented()
+    [Theory]
+    [InlineData("reviewmechanism.reporting.v1.ReportingService", "Missing")]
+    [InlineData("other.v1.UnknownService", "Call")]
+    public async Task AnRpcTheServiceDoesNotServeAnswersUnimplementedWithAnErrorInfoNamingIt(string service, string method)
     {
         await using var app = await StartAsync(map: a => a.MapGrpcService<DeclaredReportingService>());
         using var channel = GrpcChannel.ForAddress(app.Address);
         var call = channel.CreateCallInvoker().AsyncUnaryCall(
-            new Method<HealthCheckRequest, HealthCheckResponse>(MethodType.Unary, ReportingService.Descriptor.FullName, "Missing",
+            new Method<HealthCheckRequest, HealthCheckResponse>(MethodType.Unary, service, method,
                 Marshallers.Create(m => m.ToByteArray(), HealthCheckRequest.Parser.ParseFrom), Marshallers.Create(m => m.ToByteArray(), HealthCheckResponse.Parser.ParseFrom)),
             null, default, new HealthCheckRequest());
 
         var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
         Assert.Equal(StatusCode.Unimplemented, error.StatusCode);
+        Assert.Equal($"No RPC /{service}/{method} is served here.", error.Status.Detail);
+        var info = error.GetRpcStatus()?.GetDetail<ErrorInfo>();
+        Assert.Equal((RefusalReasons.UnknownMethod, $"/{service}/{method}"), (info?.Reason, info?.Metadata["method"]));
     }
 
     private static Task<GrpcTestHost> StartAsync(Action<WebApplicationBuilder>? configure = null, Action<WebApplication>? map = null) =>

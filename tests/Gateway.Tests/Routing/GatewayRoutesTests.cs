@@ -98,7 +98,8 @@ public sealed class GatewayRoutesTests(ITestOutputHelper output) : ForwardingTes
         var page = await pages.GetStringAsync("/reviews/AUT?cycle=2");
 
         Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
-        Assert.Equal("12", Value(unknown.Headers, "grpc-status"));
+        Assert.Equal(("12", "No gRPC service is routed at /other.v1.UnknownService/Call."), (Value(unknown.Headers, "grpc-status"), GrpcMessage(unknown)));
+        Assert.Equal("/other.v1.UnknownService/Call", Refusal(unknown, "NOT_ROUTED").Info.Metadata["method"]);
         Assert.Equal(("12", "No gRPC service is routed at /reviews/AUT/report."), (Value(onPages.Headers, "grpc-status"), GrpcMessage(onPages)));
         Assert.Equal("/reviews/AUT/report", Refusal(onPages, "NOT_ROUTED").Info.Metadata["method"]);
         Assert.Equal("web /reviews/AUT", page);

@@ -23,7 +23,7 @@ public sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareRes
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
-        if (authorizeResult.Succeeded || !IsGrpcRequest(context.Request) || context.Response.HasStarted)
+        if (authorizeResult.Succeeded || !TrailersOnlyStatus.IsGrpcRequest(context.Request) || context.Response.HasStarted)
         {
             await _default.HandleAsync(next, context, policy, authorizeResult).ConfigureAwait(false);
             return;
@@ -54,11 +54,6 @@ public sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareRes
         await RefuseAsync(context, StatusCode.PermissionDenied, RefusalReasons.CallerNotAllowed, method, requires,
             $"The caller is not allowed to call {method} (requires {requires}).").ConfigureAwait(false);
     }
-
-    /// <summary>A gRPC request: HTTP POST with content type <c>application/grpc</c> (or a <c>+proto</c>-style suffix).</summary>
-    public static bool IsGrpcRequest(HttpRequest request) =>
-        request.ContentType is { } type && type.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase)
-        && !type.StartsWith("application/grpc-web", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The refusal as a trailers-only status with its ErrorInfo (metadata <c>method</c> and <c>requires</c>).</summary>
     private static Task RefuseAsync(HttpContext context, StatusCode code, string reason, string method, string? requires, string message) =>

@@ -16,6 +16,12 @@ public static class TrailersOnlyStatus
 {
     public const string ContentType = "application/grpc";
 
+    /// <summary>A gRPC call's content type: <c>application/grpc</c>, or with a suffix (<c>+proto</c>) or parameters; not gRPC-Web.</summary>
+    public static bool IsGrpcRequest(HttpRequest request) =>
+        request.ContentType is { } type
+        && type.StartsWith(ContentType, StringComparison.OrdinalIgnoreCase)
+        && (type.Length == ContentType.Length || type[ContentType.Length] is '+' or ';');
+
     /// <summary>The binary header that carries the google.rpc.Status (unpadded base64, as gRPC sends binary headers).</summary>
     public const string DetailsHeader = "grpc-status-details-bin";
 

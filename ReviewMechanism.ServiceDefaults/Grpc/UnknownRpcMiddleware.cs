@@ -8,24 +8,20 @@ namespace ReviewMechanism.ServiceDefaults.Grpc;
 /// A gRPC call that no endpoint matched (an unknown service, or a method the service's contract has but it does not
 /// serve) is answered UNIMPLEMENTED with an ErrorInfo (reason <see cref="RefusalReasons.UnknownMethod"/>, metadata
 /// <c>method</c>), like every other refusal. Grpc.AspNetCore's own answer carries no details, so it is switched off
-/// (<c>IgnoreUnknownServices</c>) and unmatched calls come here; other requests pass on (a 404 for a page).
+/// (<c>IgnoreUnknownServices</c>). The answer is written on the way back from the rest of the pipeline, once it ended
+/// in the empty 404 of "no endpoint": that holds wherever a service puts its routing; other requests keep their 404.
 /// </summary>
 public sealed class UnknownRpcMiddleware(RequestDelegate next)
 {
-    public Task InvokeAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context)
     {
-        if (context.GetEndpoint() is not null || !IsGrpcRequest(context.Request))
+        await next(context).ConfigureAwait(false);
+        if (context.Response.HasStarted || context.Response.StatusCode != StatusCodes.Status404NotFound || !TrailersOnlyStatus.IsGrpcRequest(context.Request))
         {
-            return next(context);
+            return;
         }
         var method = context.Request.Path.Value;
-        return TrailersOnlyStatus.WriteAsync(context, GrpcErrors.Refusal(StatusCode.Unimplemented,
-            $"No RPC {ErrorText.Cut(method)} is served here.", RefusalReasons.UnknownMethod, [("method", method)]));
+        await TrailersOnlyStatus.WriteAsync(context, GrpcErrors.Refusal(StatusCode.Unimplemented,
+            $"No RPC {ErrorText.Cut(method)} is served here.", RefusalReasons.UnknownMethod, [("method", method)])).ConfigureAwait(false);
     }
-
-    private static bool IsGrpcRequest(HttpRequest request) =>
-        HttpMethods.IsPost(request.Method)
-        && request.ContentType is { } contentType
-        && contentType.StartsWith(TrailersOnlyStatus.ContentType, StringComparison.OrdinalIgnoreCase)
-        && (contentType.Length == TrailersOnlyStatus.ContentType.Length || contentType[TrailersOnlyStatus.ContentType.Length] is '+' or ';');
 }

@@ -1,6 +1,10 @@
+using System.Globalization;
+using Aspire.Hosting.Testing;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
-using System.Globalization;
+using Grpc.Net.Client;
 using ReviewMechanism.AppHost.Tests.Infrastructure;
 using ReviewMechanism.Documents.V1;
 using ReviewMechanism.Engagement.V1;
@@ -148,6 +152,33 @@ public sealed class SameErrorFromEveryServiceTests(MechanismStack stack, ITestOu
             Assert.True(info.Reason == "UNAUTHENTICATED" && info.Metadata["method"].StartsWith("/reviewmechanism.", StringComparison.Ordinal), $"reason {info.Reason}, metadata {info.Metadata}"));
         Assert.Equal("A valid access token is required (authorization: Bearer ...).", answers["reviews"].Status.Detail);
         Assert.StartsWith("/reviewmechanism.nominations.v1.NominationsService/ListOpenTasks requires an authenticated caller", answers["nominations (called directly)"].Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnRpcTheServiceDoesNotServeIsUnimplementedWithTheSameErrorInfoFromEveryService()
+    {
+        var secretariat = await stack.SecretariatOfEveryServiceAsync();
+        using var channel = GrpcChannel.ForAddress(stack.App.GetEndpoint("gateway", "grpc"));
+        var invoker = channel.CreateCallInvoker();
+        var services = new Dictionary<string, string>
+        {
+            ["reviews"] = ReviewsService.Descriptor.FullName,
+            ["nominations"] = NominationsService.Descriptor.FullName,
+            ["documents"] = DocumentsService.Descriptor.FullName,
+            ["engagement"] = EngagementService.Descriptor.FullName,
+            ["reporting"] = ReportingService.Descriptor.FullName,
+            ["identity"] = AccountsService.Descriptor.FullName,
+        };
+        var answers = new Dictionary<string, RpcException>();
+        foreach (var (name, service) in services)
+        {
+            var missing = new Method<Empty, Empty>(MethodType.Unary, service, "NoSuchRpc",
+                Marshallers.Create(m => m.ToByteArray(), Empty.Parser.ParseFrom), Marshallers.Create(m => m.ToByteArray(), Empty.Parser.ParseFrom));
+            answers[name] = await FailureAsync(() => invoker.AsyncUnaryCall(missing, null, secretariat, new Empty()));
+        }
+
+        AssertSame(answers, StatusCode.Unimplemented, [ErrorInfo.Descriptor.FullName], info =>
+            Assert.True(info.Reason == "UNKNOWN_METHOD" && info.Metadata["method"].EndsWith("/NoSuchRpc", StringComparison.Ordinal), $"reason {info.Reason}, metadata {info.Metadata}"));
     }
 
     [Fact]

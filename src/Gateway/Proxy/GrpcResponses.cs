@@ -13,10 +13,7 @@ public static class GrpcResponses
 {
     /// <summary>A gRPC call: HTTP/2 and an application/grpc content type (application/grpc+proto too).</summary>
     public static bool IsGrpcRequest(HttpRequest request) =>
-        HttpProtocol.IsHttp2(request.Protocol)
-        && request.ContentType is { } contentType
-        && contentType.StartsWith(TrailersOnlyStatus.ContentType, StringComparison.OrdinalIgnoreCase)
-        && (contentType.Length == TrailersOnlyStatus.ContentType.Length || contentType[TrailersOnlyStatus.ContentType.Length] is '+' or ';');
+        HttpProtocol.IsHttp2(request.Protocol) && TrailersOnlyStatus.IsGrpcRequest(request);
 
     /// <summary>
     /// A refusal or failure: gRPC callers get <paramref name="status"/> with <paramref name="grpcHttpStatus"/>

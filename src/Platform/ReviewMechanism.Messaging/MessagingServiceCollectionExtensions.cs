@@ -39,6 +39,7 @@ public static partial class MessagingServiceCollectionExtensions
         services.TryAddSingleton<IEventRefusalRule>(new EventRefusalRule());
         services.TryAddSingleton<IErrorQueues, RabbitMqErrorQueues>();
         services.TryAddSingleton<PublishHealth>();
+        services.TryAddSingleton<ConfirmedPublisher>();
         services.TryAddSingleton<IBrokerProbe, RabbitMqBrokerProbe>();
         services.TryAddSingleton<BusRecovery>();
         services.AddHostedService(sp => sp.GetRequiredService<BusRecovery>());

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Reporting.Api.Domain.FocalPoints;
 using Reporting.Api.Domain.Reviews;
 using ReviewMechanism.Events.V1;
+using ReviewMechanism.Messaging.Recovery;
 
 namespace Reporting.Tests.Support;
 
@@ -19,6 +20,8 @@ public sealed class EventSource : IAsyncDisposable
 {
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(15);
     private readonly IHost _host;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, DateTime> _confirmed = new();
+    private int _timedOut;
 
     private EventSource(IHost host) => _host = host;
 
@@ -69,7 +72,10 @@ public sealed class EventSource : IAsyncDisposable
     /// <summary>Publishes each event until the broker confirms it, with the same message id on every attempt (as an outbox relay retries; the inbox applies it once), each attempt bounded as the relay bounds it.</summary>
     public async Task PublishAsync(IEnumerable<IMessage> events, CancellationToken cancellationToken)
     {
-        var bus = _host.Services.GetRequiredService<IPublishEndpoint>();
+        // The relay's publisher: an attempt ends after 15 s (Messaging:Outbox:PublishTimeout) whatever MassTransit does
+        // with it, and counts as failed, so BusRecovery restarts the bus once publishes have failed for a minute while
+        // the broker answers.
+        var publisher = _host.Services.GetRequiredService<ConfirmedPublisher>();
         foreach (var batch in events.Chunk(64))
         {
             await Task.WhenAll(batch.Select(async message =>
@@ -77,24 +83,33 @@ public sealed class EventSource : IAsyncDisposable
                 var id = NewId.NextGuid();
                 while (true)
                 {
-                    // Each attempt gives up after 15 s, as the relay's Messaging:Outbox:PublishTimeout: a publish that
-                    // hangs on a channel the broker's restart left behind then counts as failed, and BusRecovery
-                    // restarts the bus once publishes have failed for a minute while the broker answers.
-                    using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                    attempt.CancelAfter(AttemptTimeout);
                     try
                     {
-                        await bus.Publish(message, message.GetType(), context => context.MessageId = id, attempt.Token);
+                        await publisher.PublishAsync(message, message.GetType(), Pipe.Execute<PublishContext>(context => context.MessageId = id), AttemptTimeout, cancellationToken);
+                        _confirmed[id] = DateTime.UtcNow;
                         return;
                     }
-                    catch (Exception) when (!cancellationToken.IsCancellationRequested)
+                    catch (Exception e) when (!cancellationToken.IsCancellationRequested)
                     {
+                        if (e is TimeoutException)
+                        {
+                            Interlocked.Increment(ref _timedOut);
+                        }
                         await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
                     }
                 }
             }));
         }
     }
+
+    /// <summary>Publish attempts that got no confirmation within their 15 s (and were tried again).</summary>
+    public int TimedOut => Volatile.Read(ref _timedOut);
+
+    /// <summary>When the broker confirmed each event, by message id.</summary>
+    public IReadOnlyDictionary<Guid, DateTime> Confirmed => _confirmed;
+
+    /// <summary>How many times BusRecovery restarted this bus.</summary>
+    public int BusRestarts => _host.Services.GetRequiredService<BusRecovery>().Restarts;
 
     public async ValueTask DisposeAsync()
     {

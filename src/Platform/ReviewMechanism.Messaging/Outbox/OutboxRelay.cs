@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using ReviewMechanism.Messaging.Data;
 using ReviewMechanism.Messaging.Diagnostics;
 using ReviewMechanism.Messaging.Inbox;
+using ReviewMechanism.Messaging.Recovery;
 using ReviewMechanism.Messaging.Serialization;
 
 namespace ReviewMechanism.Messaging.Outbox;
@@ -20,7 +21,7 @@ namespace ReviewMechanism.Messaging.Outbox;
 /// </summary>
 public sealed partial class OutboxRelay<TContext>(
     IServiceScopeFactory scopes,
-    IBus bus,
+    ConfirmedPublisher publisher,
     OutboxSignal<TContext> signal,
     IOptions<OutboxOptions> options,
     TimeProvider timeProvider,
@@ -152,8 +153,6 @@ public sealed partial class OutboxRelay<TContext>(
     private async Task PublishAsync(OutboxMessage row, DecodedMessage decoded, OutboxOptions settings, CancellationToken cancellationToken)
     {
         using var activity = StartActivity(row);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(settings.PublishTimeout);
         var parentId = Activity.Current?.Id ?? row.TraceParent;
         var pipe = Pipe.Execute<PublishContext>(context =>
         {
@@ -165,14 +164,7 @@ public sealed partial class OutboxRelay<TContext>(
                 context.Headers.Set(MessagingTelemetry.ActivityIdHeader, parentId);
             }
         });
-        try
-        {
-            await bus.Publish(decoded.Message, decoded.Type, pipe, timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new TimeoutException($"The broker did not confirm message {row.Id} within {settings.PublishTimeout.TotalSeconds:0.#} s.");
-        }
+        await publisher.PublishAsync(decoded.Message, decoded.Type, pipe, settings.PublishTimeout, cancellationToken).ConfigureAwait(false);
         activity?.SetStatus(ActivityStatusCode.Ok);
     }
 

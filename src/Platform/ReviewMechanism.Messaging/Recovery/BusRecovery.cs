@@ -27,6 +27,7 @@ public sealed partial class BusRecovery(
 {
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private int _restarts;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -69,6 +70,9 @@ public sealed partial class BusRecovery(
     /// </summary>
     public string? GaveUp { get; private set; }
 
+    /// <summary>How many times this process restarted the bus.</summary>
+    public int Restarts => Volatile.Read(ref _restarts);
+
     /// <summary>Stops the bus (at most 30 s) and, once it stopped, starts it again on a new connection; false when it did not stop.</summary>
     public async Task<bool> RestartAsync(CancellationToken cancellationToken)
     {
@@ -93,6 +97,7 @@ public sealed partial class BusRecovery(
             }
         }
         publishes.Reset();
+        Interlocked.Increment(ref _restarts);
         MessagingTelemetry.BusRestarts.Add(1);
         using var start = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         start.CancelAfter(StartTimeout);

@@ -30,9 +30,12 @@ public sealed class PublishHealth(TimeProvider timeProvider) : IPublishObserver
 
     public Task PublishFault<T>(PublishContext<T> context, Exception exception) where T : class
     {
-        Interlocked.CompareExchange(ref _failingSinceTicks, timeProvider.GetUtcNow().UtcTicks, 0);
+        Failed();
         return Task.CompletedTask;
     }
+
+    /// <summary>A publish failed or timed out (also one MassTransit never reported: <see cref="ConfirmedPublisher"/>).</summary>
+    public void Failed() => Interlocked.CompareExchange(ref _failingSinceTicks, timeProvider.GetUtcNow().UtcTicks, 0);
 
     /// <summary>Forgets the failures (after the bus was restarted).</summary>
     public void Reset() => Interlocked.Exchange(ref _failingSinceTicks, 0);

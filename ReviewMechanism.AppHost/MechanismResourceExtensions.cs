@@ -94,14 +94,19 @@ internal static class MechanismResourceExtensions
     private static IResourceBuilder<ProjectResource> AddMechanismProject<TProject>(this IDistributedApplicationBuilder builder, string name, int? httpPort, int? grpcPort)
         where TProject : IProjectMetadata, new()
     {
+        // A service listens on its ports itself; only the gateway's fixed public ports go through DCP's proxy. A proxy
+        // in front of a service had to learn the new process's port after a restart, and after a kill and a start it
+        // stayed unanswered for minutes (docs/apphost.md, "Ports").
+        var proxied = httpPort is not null;
         var project = builder.AddProject<TProject>(name, options => options.ExcludeLaunchProfile = true)
             .WithBuiltAssemblyLaunch()
-            .WithHttpEndpoint(name: "http", port: httpPort)
+            .WithHttpEndpoint(name: "http", port: httpPort, isProxied: proxied)
             .WithEndpoint("grpc", endpoint =>
             {
                 endpoint.UriScheme = "http";
                 endpoint.Transport = "http2";
                 endpoint.Port = grpcPort;
+                endpoint.IsProxied = proxied;
             })
             .WithHttpHealthCheck("/health", endpointName: "http");
         var http = project.GetEndpoint("http");

@@ -58,6 +58,21 @@ public sealed class MechanismGraphTests
         }
     }
 
+    [Fact]
+    public async Task EveryServiceListensOnItsOwnPortsAndOnlyTheGatewaysFixedPortsGoThroughDcpsProxy()
+    {
+        using var data = new TestDataFolder();
+        await using var builder = await AppHostTesting.CreateBuilderAsync(data);
+        var resources = builder.Resources.ToDictionary(r => r.Name);
+
+        foreach (var service in MechanismStack.Services)
+        {
+            var endpoints = resources[service].Annotations.OfType<EndpointAnnotation>().ToList();
+            Assert.Equal(["grpc", "http"], endpoints.Select(e => e.Name).Order());
+            Assert.All(endpoints, e => Assert.Equal(service == "gateway", e.IsProxied));
+        }
+    }
+
     private static IReadOnlyList<string> ServiceReferencesOf(IResource resource) =>
         resource.Annotations.OfType<ResourceRelationshipAnnotation>()
             .Where(r => r.Type == "Reference" && MechanismStack.Services.Contains(r.Resource.Name))

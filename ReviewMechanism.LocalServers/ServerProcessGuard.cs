@@ -23,7 +23,7 @@ internal static class ServerProcessGuard
             {
                 if (process.HasExited)
                 {
-                    throw new InvalidOperationException($"{what} exited with code {process.Exited.Result} while starting; see its output.");
+                    throw new InvalidOperationException($"{what} exited with code {process.Exited.Result} while starting. Its last lines:\n{process.RecentOutput}");
                 }
                 await Task.Delay(50, timer.Token).ConfigureAwait(false);
             }

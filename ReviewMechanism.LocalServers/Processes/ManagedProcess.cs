@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace ReviewMechanism.LocalServers.Processes;
@@ -9,7 +10,9 @@ namespace ReviewMechanism.LocalServers.Processes;
 public sealed class ManagedProcess : IAsyncDisposable
 {
     private const string SetSid = "/usr/bin/setsid";
+    private const int RecentLines = 40;
     private readonly Process _process;
+    private readonly ConcurrentQueue<string> _recent = new();
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private ManagedProcess(Process process)
@@ -23,6 +26,9 @@ public sealed class ManagedProcess : IAsyncDisposable
     public Task<int> Exited => _exited.Task;
 
     public bool HasExited => _exited.Task.IsCompleted;
+
+    /// <summary>The last lines the process wrote (standard error marked "!"), for an error message; complete once it exited.</summary>
+    public string RecentOutput => string.Join('\n', _recent);
 
     public static ManagedProcess Start(ProcessSpec spec, Action<string, bool> output)
     {
@@ -56,8 +62,8 @@ public sealed class ManagedProcess : IAsyncDisposable
         }
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var managed = new ManagedProcess(process);
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { output(e.Data, false); } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { output(e.Data, true); } };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { managed.Remember(e.Data, false); output(e.Data, false); } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { managed.Remember(e.Data, true); output(e.Data, true); } };
         process.Exited += (_, _) => managed.OnExited();
         if (!process.Start())
         {
@@ -104,6 +110,14 @@ public sealed class ManagedProcess : IAsyncDisposable
     {
         await StopAsync(Signals.SIGTERM, TimeSpan.FromSeconds(10)).ConfigureAwait(false);
         _process.Dispose();
+    }
+
+    private void Remember(string line, bool error)
+    {
+        _recent.Enqueue(error ? "! " + line : "  " + line);
+        while (_recent.Count > RecentLines && _recent.TryDequeue(out _))
+        {
+        }
     }
 
     private void OnExited()

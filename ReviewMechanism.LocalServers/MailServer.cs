@@ -47,8 +47,7 @@ public sealed class MailServer : ILocalServer
     public static async Task<MailServer> StartAsync(ServerOptions options, CancellationToken cancellationToken = default)
     {
         var server = Configure(options);
-        await server.StartProcessAsync(cancellationToken).ConfigureAwait(false);
-        return server;
+        return await LocalServerStart.StartedAsync(server, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Chooses the SMTP port (<see cref="ServerOptions.Port"/>, 0 = free) and the web port (0 = free).</summary>

@@ -46,8 +46,7 @@ public sealed class PostgresServer : ILocalServer
     public static async Task<PostgresServer> StartAsync(ServerOptions options, CancellationToken cancellationToken = default)
     {
         var server = await PrepareAsync(options, cancellationToken).ConfigureAwait(false);
-        await server.StartProcessAsync(cancellationToken).ConfigureAwait(false);
-        return server;
+        return await LocalServerStart.StartedAsync(server, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary><see cref="Configure"/> then <see cref="InstallAndInitializeAsync"/>.</summary>

@@ -58,8 +58,7 @@ public sealed class RabbitMqServer : ILocalServer
     public static async Task<RabbitMqServer> StartAsync(ServerOptions options, CancellationToken cancellationToken = default)
     {
         var server = await PrepareAsync(options, cancellationToken).ConfigureAwait(false);
-        await server.StartProcessAsync(cancellationToken).ConfigureAwait(false);
-        return server;
+        return await LocalServerStart.StartedAsync(server, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary><see cref="Configure"/> then <see cref="InstallAndInitializeAsync"/>.</summary>

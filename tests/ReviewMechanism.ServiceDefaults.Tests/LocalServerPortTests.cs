@@ -44,6 +44,50 @@ public sealed class LocalServerPortTests
         }
     }
 
+    [Fact]
+    public async Task ARabbitMqNodeThatCannotBindItsPortLeavesNoProcessBehind()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, PortAllocator.GetFreePort());
+        taken.Start();
+        using var stop = new CancellationTokenSource();
+        _ = RefuseEveryConnectionAsync(taken, stop.Token);
+        var folder = Directory.CreateTempSubdirectory("rabbitmq-taken-port-");
+        try
+        {
+            var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => RabbitMqServer.StartAsync(
+                new ServerOptions(folder.FullName) { Port = ((IPEndPoint)taken.LocalEndpoint).Port }));
+
+            Assert.Contains("exited with code", failure.Message, StringComparison.Ordinal);
+            Assert.Empty(ProcessesWithHome(Path.Combine(folder.FullName, "home")));   // its epmd and the node
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The processes whose HOME is <paramref name="home"/> (a local server's processes get their folder's).</summary>
+    private static List<string> ProcessesWithHome(string home)
+    {
+        var found = new List<string>();
+        foreach (var entry in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                if (File.ReadAllText(Path.Combine(entry, "environ")).Split('\0').Contains("HOME=" + home))
+                {
+                    found.Add($"{Path.GetFileName(entry)} {File.ReadAllText(Path.Combine(entry, "cmdline")).Replace('\0', ' ')}");
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Not a process, or gone meanwhile.
+            }
+        }
+        return found;
+    }
+
     /// <summary>Accepts and closes at once, so a probe reading from the port learns at once that nothing answers there.</summary>
     private static async Task RefuseEveryConnectionAsync(TcpListener listener, CancellationToken cancellationToken)
     {

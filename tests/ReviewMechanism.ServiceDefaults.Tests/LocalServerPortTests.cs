@@ -24,47 +24,23 @@ public sealed class LocalServerPortTests
     [Fact]
     public async Task AServerThatCannotBindItsPortFailsWithItsOwnLastLines()
     {
-        using var taken = new TcpListener(IPAddress.Loopback, PortAllocator.GetFreePort());
-        taken.Start();
-        using var stop = new CancellationTokenSource();
-        _ = RefuseEveryConnectionAsync(taken, stop.Token);
-        var folder = Directory.CreateTempSubdirectory("redis-taken-port-");
-        try
-        {
-            var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => RedisServer.StartAsync(
-                new ServerOptions(folder.FullName) { Port = ((IPEndPoint)taken.LocalEndpoint).Port }));
+        await using var taken = TakenPort.Open("redis-taken-port-");
 
-            Assert.Contains("exited with code", failure.Message, StringComparison.Ordinal);
-            Assert.Contains("Address already in use", failure.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            folder.Delete(recursive: true);
-        }
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => RedisServer.StartAsync(taken.Options));
+
+        Assert.Contains("exited with code", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Address already in use", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task ARabbitMqNodeThatCannotBindItsPortLeavesNoProcessBehind()
     {
-        using var taken = new TcpListener(IPAddress.Loopback, PortAllocator.GetFreePort());
-        taken.Start();
-        using var stop = new CancellationTokenSource();
-        _ = RefuseEveryConnectionAsync(taken, stop.Token);
-        var folder = Directory.CreateTempSubdirectory("rabbitmq-taken-port-");
-        try
-        {
-            var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => RabbitMqServer.StartAsync(
-                new ServerOptions(folder.FullName) { Port = ((IPEndPoint)taken.LocalEndpoint).Port }));
+        await using var taken = TakenPort.Open("rabbitmq-taken-port-");
 
-            Assert.Contains("exited with code", failure.Message, StringComparison.Ordinal);
-            Assert.Empty(ProcessesWithHome(Path.Combine(folder.FullName, "home")));   // its epmd and the node
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            folder.Delete(recursive: true);
-        }
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => RabbitMqServer.StartAsync(taken.Options));
+
+        Assert.Contains("exited with code", failure.Message, StringComparison.Ordinal);
+        Assert.Empty(ProcessesWithHome(Path.Combine(taken.Options.DataDirectory, "home")));   // its epmd and the node
     }
 
     /// <summary>The processes whose HOME is <paramref name="home"/> (a local server's processes get their folder's).</summary>
@@ -88,19 +64,50 @@ public sealed class LocalServerPortTests
         return found;
     }
 
-    /// <summary>Accepts and closes at once, so a probe reading from the port learns at once that nothing answers there.</summary>
-    private static async Task RefuseEveryConnectionAsync(TcpListener listener, CancellationToken cancellationToken)
+    /// <summary>
+    /// A port someone else holds (it accepts and closes at once, so a probe learns at once that nothing answers there),
+    /// and the options of a server told to use it, in a temporary folder.
+    /// </summary>
+    private sealed class TakenPort : IAsyncDisposable
     {
-        try
+        private readonly TcpListener _listener;
+        private readonly CancellationTokenSource _stop = new();
+        private readonly DirectoryInfo _folder;
+
+        private TakenPort(string folderPrefix)
         {
-            while (true)
-            {
-                using var client = await listener.AcceptTcpClientAsync(cancellationToken);
-            }
+            _listener = new TcpListener(IPAddress.Loopback, PortAllocator.GetFreePort());
+            _listener.Start();
+            _folder = Directory.CreateTempSubdirectory(folderPrefix);
+            Options = new ServerOptions(_folder.FullName) { Port = ((IPEndPoint)_listener.LocalEndpoint).Port };
+            _ = RefuseEveryConnectionAsync();
         }
-        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+
+        public ServerOptions Options { get; }
+
+        public static TakenPort Open(string folderPrefix) => new(folderPrefix);
+
+        public async ValueTask DisposeAsync()
         {
-            // The test is over.
+            await _stop.CancelAsync();
+            _listener.Dispose();
+            _stop.Dispose();
+            _folder.Delete(recursive: true);
+        }
+
+        private async Task RefuseEveryConnectionAsync()
+        {
+            try
+            {
+                while (true)
+                {
+                    using var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+                }
+            }
+            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+            {
+                // The test is over.
+            }
         }
     }
 }

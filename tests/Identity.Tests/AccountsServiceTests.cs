@@ -1,11 +1,11 @@
 using System.Net;
-using System.Net.Sockets;
 using Google.Rpc;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Identity.Tests.Infrastructure;
 using ReviewMechanism.Events.V1;
 using ReviewMechanism.Identity.V1;
+using ReviewMechanism.LocalServers;
 
 namespace Identity.Tests;
 
@@ -22,8 +22,8 @@ public sealed class AccountsServiceTests(PostgresFixture postgres) : IAsyncLifet
 
     public async Task InitializeAsync()
     {
-        var httpPort = FreePort();
-        var grpcPort = FreePort();
+        var httpPort = PortAllocator.GetFreePort();
+        var grpcPort = PortAllocator.GetFreePort();
         _app = await IdentityApp.StartAsync(postgres, IdentityApp.WithSecretariatClient(_secretariatSecret), kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, httpPort);
@@ -183,11 +183,4 @@ public sealed class AccountsServiceTests(PostgresFixture postgres) : IAsyncLifet
     }
 
     private static Metadata Bearer(string token) => new() { { "authorization", "Bearer " + token } };
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

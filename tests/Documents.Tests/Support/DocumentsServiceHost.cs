@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ReviewMechanism.LocalServers;
 
 namespace Documents.Tests.Support;
 
@@ -33,7 +34,7 @@ public sealed class DocumentsServiceHost : IAsyncDisposable
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = typeof(DocumentsServiceExtensions).Assembly.GetName().Name, EnvironmentName = "Development" });
         builder.Logging.ClearProviders();
-        var (httpPort, grpcPort) = (FreePort(), FreePort());
+        var (httpPort, grpcPort) = (PortAllocator.GetFreePort(), PortAllocator.GetFreePort());
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Listen(IPAddress.Loopback, httpPort, l => l.Protocols = HttpProtocols.Http1AndHttp2);
@@ -58,12 +59,6 @@ public sealed class DocumentsServiceHost : IAsyncDisposable
         return new DocumentsServiceHost(app, $"http://127.0.0.1:{httpPort}", $"http://127.0.0.1:{grpcPort}");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {

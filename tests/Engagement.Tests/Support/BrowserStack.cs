@@ -32,7 +32,7 @@ public sealed class BrowserStack : IAsyncDisposable
 
     public static async Task<BrowserStack> StartAsync(PostgresFixture postgres, RedisFixture redis)
     {
-        var port = GatewayHost.FreePort();
+        var port = PortAllocator.GetFreePort();
         var site = new Uri($"http://127.0.0.1:{port}");
         var folder = Path.Combine(Path.GetTempPath(), $"engagement-mail-{Guid.NewGuid():N}");
         var mailServer = await MailServer.StartAsync(new ServerOptions(folder));

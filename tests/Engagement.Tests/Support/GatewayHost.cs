@@ -1,12 +1,12 @@
 extern alias GatewayApp;
 
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using ReviewMechanism.LocalServers;
 
 namespace Engagement.Tests.Support;
 
@@ -30,12 +30,6 @@ public sealed class GatewayHost : WebApplicationFactory<GatewayApp::Program>
     /// <summary>The public address browsers use (HTTP/1.1).</summary>
     public Uri Address => new($"http://127.0.0.1:{Port}");
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>Starts the gateway on <paramref name="port"/> in front of <paramref name="engagement"/> and <paramref name="identity"/>.</summary>
     public static GatewayHost Start(int port, Uri engagement, Uri identity, string redis)

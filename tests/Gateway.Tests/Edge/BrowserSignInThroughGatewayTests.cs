@@ -11,6 +11,7 @@ using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 using Grpc.Core;
 using Grpc.Net.Client;
+using ReviewMechanism.LocalServers;
 using Xunit.Abstractions;
 
 namespace Gateway.Tests.Edge;
@@ -38,7 +39,7 @@ public sealed class BrowserSignInThroughGatewayTests(ITestOutputHelper output) :
     [Fact]
     public async Task FocalPointSignsInWithPkceInChromiumAndCallsAServiceWithTheToken()
     {
-        var httpPort = FreePort.Next();
+        var httpPort = PortAllocator.GetFreePort();
         var publicUrl = $"http://127.0.0.1:{httpPort}";
         var expectedIssuer = new Uri(publicUrl).AbsoluteUri; // OpenIddict writes the issuer as an absolute URI: with its trailing '/'
         var callback = $"{publicUrl}/signin-callback";

@@ -6,6 +6,7 @@ using Grpc.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Grpc.Core;
 using Grpc.Net.Client;
+using ReviewMechanism.LocalServers;
 using Xunit.Abstractions;
 
 namespace Gateway.Tests.Edge;
@@ -33,7 +34,7 @@ public sealed class IdentityThroughGatewayTests(ITestOutputHelper output) : IAsy
     [Fact]
     public async Task PartnerGetsAClientCredentialsTokenThroughTheGatewayAndCallsAServiceWithIt()
     {
-        var httpPort = FreePort.Next();
+        var httpPort = PortAllocator.GetFreePort();
         var publicUrl = $"http://127.0.0.1:{httpPort}";
         var expectedIssuer = new Uri(publicUrl).AbsoluteUri; // OpenIddict writes the issuer as an absolute URI: with its trailing '/'
         var identity = Track(await IdentityService.StartAsync(publicUrl, output));

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Gateway.Tests.Infrastructure;
+using ReviewMechanism.LocalServers;
 using Xunit.Abstractions;
 
 namespace Gateway.Tests.Edge;
@@ -31,7 +32,7 @@ public sealed class PartnerGrpcJsThroughGatewayTests(ITestOutputHelper output) :
     [Fact]
     public async Task GrpcJsPartnerCallsThroughTheGatewayWithStatusAndTrailersIntact()
     {
-        var httpPort = FreePort.Next();
+        var httpPort = PortAllocator.GetFreePort();
         var publicUrl = $"http://127.0.0.1:{httpPort}";
         var identity = Track(await IdentityService.StartAsync(publicUrl, output));
         var service = Track(await GrpcServiceBackend.StartAsync(output));

@@ -3,6 +3,7 @@ using Gateway.Tests.Forwarding;
 using Gateway.Tests.Infrastructure;
 using Google.Rpc;
 using Microsoft.AspNetCore.Http;
+using ReviewMechanism.LocalServers;
 using Xunit.Abstractions;
 using static Gateway.Tests.Infrastructure.ProxyWire;
 
@@ -118,7 +119,7 @@ public sealed class RateLimitTests(RedisFixture redis, ITestOutputHelper output)
     public async Task UnreachableRedisFailsOpenWithAWarning()
     {
         var backend = await OkBackendAsync();
-        var gateway = LimitedGateway(backend, "test:open", "gateway", $"127.0.0.1:{FreePort.Next()},password=none,connectTimeout=300");
+        var gateway = LimitedGateway(backend, "test:open", "gateway", $"127.0.0.1:{PortAllocator.GetFreePort()},password=none,connectTimeout=300");
 
         for (var i = 0; i < 5; i++)
         {
@@ -133,7 +134,7 @@ public sealed class RateLimitTests(RedisFixture redis, ITestOutputHelper output)
     {
         var backend = await OkBackendAsync();
         var pages = await PageBackendAsync();
-        var gateway = LimitedGateway(backend, "test:closed", "gateway", $"127.0.0.1:{FreePort.Next()},password=none,connectTimeout=300", failClosed: true, pages: pages);
+        var gateway = LimitedGateway(backend, "test:closed", "gateway", $"127.0.0.1:{PortAllocator.GetFreePort()},password=none,connectTimeout=300", failClosed: true, pages: pages);
 
         using var refused = await CallAsync(gateway, Issuer.Token());
         using var page = await gateway.Pages().GetAsync("/pages/a");

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ReviewMechanism.LocalServers;
 using Yarp.ReverseProxy;
 using Xunit.Abstractions;
 
@@ -24,8 +25,8 @@ public sealed class GatewayHost : WebApplicationFactory<Program>
     {
         _settings = settings;
         Logs = new TestLogging(output, name);
-        HttpPort = httpPort ?? FreePort.Next();
-        GrpcPort = FreePort.Next();
+        HttpPort = httpPort ?? PortAllocator.GetFreePort();
+        GrpcPort = PortAllocator.GetFreePort();
     }
 
     public TestLogging Logs { get; }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ReviewMechanism.LocalServers;
 
 namespace Identity.Tests.Infrastructure;
 
@@ -19,7 +20,7 @@ namespace Identity.Tests.Infrastructure;
 public sealed class GatewayService : WebApplicationFactory<GatewayApi::Program>
 {
     private readonly Dictionary<string, string?> _settings;
-    private readonly int _grpcPort = FreePorts.Next();
+    private readonly int _grpcPort = PortAllocator.GetFreePort();
 
     private GatewayService(Dictionary<string, string?> settings, int httpPort)
     {

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using ReviewMechanism.LocalServers;
 using ReviewMechanism.Testing.V1;
 
 namespace Identity.Tests.Infrastructure;
@@ -41,9 +42,9 @@ public sealed class GatewayStack : IAsyncDisposable
 
     public static async Task<GatewayStack> StartAsync(PostgresFixture postgres, RedisServer redis, Dictionary<string, string?>? identitySettings = null)
     {
-        var publicPort = FreePorts.Next();
+        var publicPort = PortAllocator.GetFreePort();
         var publicUrl = $"http://127.0.0.1:{publicPort}";
-        var (identityHttp, identityGrpc) = (FreePorts.Next(), FreePorts.Next());
+        var (identityHttp, identityGrpc) = (PortAllocator.GetFreePort(), PortAllocator.GetFreePort());
         var settings = new Dictionary<string, string?>(identitySettings ?? [])
         {
             ["Identity:Issuer"] = publicUrl,

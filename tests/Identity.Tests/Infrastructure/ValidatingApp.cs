@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ReviewMechanism.LocalServers;
 using ReviewMechanism.ServiceDefaults.Authorization;
 
 namespace Identity.Tests.Infrastructure;
@@ -46,7 +47,7 @@ public sealed class ValidatingApp : IAsyncDisposable
         {
             try
             {
-                return await StartOnAsync(authority, validIssuer, FreePorts.Next(), FreePorts.Next());
+                return await StartOnAsync(authority, validIssuer, PortAllocator.GetFreePort(), PortAllocator.GetFreePort());
             }
             catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException && attempt < 5)
             {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ReviewMechanism.LocalServers;
 
 namespace Reporting.Tests.Support;
 
@@ -36,7 +37,7 @@ public sealed class GatewayServer : IAsyncDisposable
     /// </summary>
     public static async Task<GatewayServer> StartForServicesAsync(Gateway.Tests.Infrastructure.TestIssuer issuer, IDictionary<string, string?> services)
     {
-        var (http, grpc) = (Gateway.Tests.Infrastructure.FreePort.Next(), Gateway.Tests.Infrastructure.FreePort.Next());
+        var (http, grpc) = (PortAllocator.GetFreePort(), PortAllocator.GetFreePort());
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             ApplicationName = "Gateway",

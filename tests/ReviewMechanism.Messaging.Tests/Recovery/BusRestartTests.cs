@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using ReviewMechanism.LocalServers;
 using ReviewMechanism.Messaging.Recovery;
 using ReviewMechanism.Messaging.Tests.Consumers;
 using ReviewMechanism.Messaging.Tests.Data;
@@ -51,18 +52,11 @@ public sealed class BusRestartTests : IClassFixture<ServersFixture>, IDisposable
             Names.Service("probe"), await _servers.CreateDatabaseAsync(), _servers.RabbitMq.ConnectionString, _servers.Output);
         Assert.True(await service.Services.GetRequiredService<IBrokerProbe>().AnswersAsync(CancellationToken.None));
 
-        var closed = new UriBuilder(_servers.RabbitMq.ConnectionString) { Port = FreePort() }.Uri.ToString();
+        var closed = new UriBuilder(_servers.RabbitMq.ConnectionString) { Port = PortAllocator.GetFreePort() }.Uri.ToString();
         var options = Microsoft.Extensions.Options.Options.Create(new Configuration.MessagingOptions { ConnectionString = closed, ServiceName = "probe" });
         Assert.False(await new RabbitMqBrokerProbe(options).AnswersAsync(CancellationToken.None));
     }
 
     private static BusRecovery RecoveryOf(TestService service) =>
         service.Services.GetRequiredService<BusRecovery>();
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using ReviewMechanism.LocalServers;
 using Xunit.Abstractions;
 
 namespace Documents.Tests.Support.Edge;
@@ -45,7 +46,7 @@ public sealed class GatewayHost : WebApplicationFactory<GatewayApp::Program>
         {
             all[key] = value;
         }
-        var (http, grpc) = (FreePort.Next(), FreePort.Next());
+        var (http, grpc) = (PortAllocator.GetFreePort(), PortAllocator.GetFreePort());
         var host = new GatewayHost(all, output, name) { HttpAddress = new Uri($"http://127.0.0.1:{http}"), GrpcAddress = new Uri($"http://127.0.0.1:{grpc}") };
         host.UseKestrel(kestrel =>
         {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Gateway.Tests.Infrastructure;
+using ReviewMechanism.LocalServers;
 
 namespace Documents.Tests.Support.Edge;
 
@@ -61,7 +62,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>Starts <c>src/{project}</c> with <paramref name="settings"/> (configuration keys) and waits for /health.</summary>
     public static async Task<ServiceProcess> StartAsync(string project, TestIssuer issuer, IDictionary<string, string?> settings)
     {
-        var (httpPort, grpcPort) = (FreePort.Next(), FreePort.Next());
+        var (httpPort, grpcPort) = (PortAllocator.GetFreePort(), PortAllocator.GetFreePort());
         var folder = Path.Combine(RepositoryRoot(), "src", project);
         var start = new ProcessStartInfo("dotnet")
         {

@@ -18,4 +18,6 @@ log "building"
 dotnet build Mechanism.sln -nologo -v q -m:2
 
 log "running tests"
+# Two test projects at a time (one per core), taken in the order Mechanism.sln lists them: longest first, so that
+# neither lane is left with a long project while the other has finished (a new test project can go anywhere).
 dotnet test Mechanism.sln --no-build -nologo --logger "console;verbosity=normal" "$@"

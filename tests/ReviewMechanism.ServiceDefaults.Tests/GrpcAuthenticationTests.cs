@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -7,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.Tokens;
 using Grpc.Core;
 using Grpc.Net.Client;
+using ReviewMechanism.LocalServers;
 using ReviewMechanism.ServiceDefaults.Authorization;
 using ReviewMechanism.ServiceDefaults.Grpc;
 using ReviewMechanism.ServiceDefaults.Tests.Infrastructure;
@@ -68,15 +67,11 @@ public sealed class GrpcAuthenticationTests : IAsyncLifetime
             b => b.AddDefaultAuthentication(),
             app => app.MapGrpcService<SignedInGuardedService>()));
 
-    /// <summary>An address on this machine where nothing listens (the port was free a moment ago).</summary>
-    private static string ClosedAddress()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return $"http://127.0.0.1:{port}";
-    }
+    /// <summary>
+    /// An address on this machine where nothing listens: a free port below the kernel's ephemeral range, which no
+    /// outgoing connection can take meanwhile.
+    /// </summary>
+    private static string ClosedAddress() => $"http://127.0.0.1:{PortAllocator.GetFreePort()}";
 
     private sealed class RunningService(GrpcTestHost host) : IAsyncDisposable
     {

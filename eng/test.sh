@@ -14,8 +14,8 @@ log() { printf '\033[1mtest.sh:\033[0m %s\n' "$*"; }
 # Debug builds carry (Directory.Build.targets) for all of them. A clean build took 131 s instead of 159 s here.
 export DOTNET_TieredPGO=0 DOTNET_TC_CallCountThreshold=1000
 # W^X off for these processes only: with it on, every method the JIT compiles is written through a second mapping,
-# and the remapping (page-table updates, TLB flushes) was a large part of the kernel time of a test that starts
-# services (perf, October 2023 end-to-end test). Interop.Tests alone used 108 CPU-s against 119 with it on (two runs
+# and the remapping (page-table updates, TLB flushes) was part of the kernel time of a test that starts services
+# (perf, October 2023 end-to-end test). Interop.Tests alone used 108 CPU-s against 119 with it on (two runs
 # each). The stack that `dotnet run` starts and anything deployed keep the runtime's default (on).
 export DOTNET_EnableWriteXorExecute=0
 

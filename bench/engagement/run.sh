@@ -128,20 +128,23 @@ PY
 snapshot() { cpu_snapshot service="${pid[service]}" postgres="${pid[postgres]}" gateway="${pid[gateway]}" redis="${pid[redis]}"; }
 
 target() { if [[ $1 == direct ]]; then echo "http://127.0.0.1:${port[service]}"; else echo "http://127.0.0.1:${port[gateway]}"; fi; }
+# schedule PATH: a new dialogue through PATH, its id on stdout.
+schedule() { taskset -c "$LOAD_CPU" dotnet "$client" schedule --target "$(target "$1")" --token-file "$work/secretariat.token" --seats "$SEATS"; }
+# burst PATH DIALOGUE COUNT NAME: COUNT applications through PATH, acknowledged ids in NAME.acks, the figures in NAME.json.
+burst() {
+  taskset -c "$LOAD_CPU" dotnet "$client" burst --target "$(target "$1")" --token-file "$work/partner.token" --dialogue "$2" \
+    --count "$3" --concurrency "$CONCURRENCY" --key-prefix "$4-$RANDOM" --acks "$work/$4.acks" > "$work/$4.json"
+}
 run_path() {
-  local path=$1 dialogue burst_pid warm
+  local path=$1 dialogue burst_pid
   if (( WARMUP > 0 )); then
-    warm=$(taskset -c "$LOAD_CPU" dotnet "$client" schedule --target "$(target "$path")" --token-file "$work/secretariat.token" --seats "$SEATS")
-    taskset -c "$LOAD_CPU" dotnet "$client" burst --target "$(target "$path")" --token-file "$work/partner.token" --dialogue "$warm" \
-      --count "$WARMUP" --concurrency "$CONCURRENCY" --key-prefix "warmup-$path-$RANDOM" --acks "$work/$path.warmup.acks" > "$work/$path.warmup.json" \
-      || die "$path warm-up failed"
+    burst "$path" "$(schedule "$path")" "$WARMUP" "$path.warmup" || die "$path warm-up failed"
     log "$path warm-up: $(cat "$work/$path.warmup.json")"
   fi
-  dialogue=$(taskset -c "$LOAD_CPU" dotnet "$client" schedule --target "$(target "$path")" --token-file "$work/secretariat.token" --seats "$SEATS")
+  dialogue=$(schedule "$path")
   log "$path: $COUNT applications for $SEATS seats, $CONCURRENCY in flight (dialogue $dialogue)"
   snapshot > "$work/$path.cpu0.json"
-  taskset -c "$LOAD_CPU" dotnet "$client" burst --target "$(target "$path")" --token-file "$work/partner.token" --dialogue "$dialogue" \
-    --count "$COUNT" --concurrency "$CONCURRENCY" --key-prefix "$path-$RANDOM" --acks "$work/$path.acks" > "$work/$path.json" &
+  burst "$path" "$dialogue" "$COUNT" "$path" &
   burst_pid=$!
   if [[ -n $KILL_AFTER && $path == gateway ]]; then
     sleep "$KILL_AFTER"

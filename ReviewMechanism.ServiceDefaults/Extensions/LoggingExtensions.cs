@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 
@@ -6,12 +8,26 @@ namespace Microsoft.Extensions.Hosting;
 public static class LoggingExtensions
 {
     /// <summary>
-    /// Structured console logs: one JSON object per line (UTC timestamps, scopes) outside Development, a
+    /// The levels every service starts from: its own categories at Information; ASP.NET Core (four lines per request)
+    /// and EF Core (every SQL command) at Warning. They are the lowest-priority configuration source, so
+    /// appsettings.json, the environment (<c>Logging__LogLevel__Microsoft.AspNetCore=Information</c>) and the command
+    /// line still set any level.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string?> DefaultLevels = new Dictionary<string, string?>
+    {
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+    };
+
+    /// <summary>
+    /// <see cref="DefaultLevels"/>, and structured console logs: one JSON object per line (UTC timestamps, scopes) outside Development, a
     /// readable single line in Development. Every provider keeps the message template's named values.
     /// </summary>
     public static TBuilder AddDefaultLogging<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = DefaultLevels });
         if (builder.Environment.IsDevelopment())
         {
             builder.Logging.AddSimpleConsole(o =>

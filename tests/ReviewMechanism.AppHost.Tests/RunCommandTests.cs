@@ -44,7 +44,11 @@ public sealed class RunCommandTests
         Assert.All(listeners, l => Assert.True(IPAddress.IsLoopback(l.Address), $"{l} is not on a loopback address"));
 
         await run.PressCtrlCAsync();
-        Assert.True(await run.WaitForExitAsync(Stop), $"Ctrl+C did not stop the AppHost within {Stop}");
+        if (!await run.WaitForExitAsync(Stop))
+        {
+            var output = run.Output;
+            Assert.Fail($"Ctrl+C did not stop the AppHost within {Stop}; still running:\n{Running(started)}\nthe end of its output:\n{output[^Math.Min(output.Length, 4000)..]}");
+        }
         await AssertNothingLeftAsync(started);
     }
 
@@ -56,7 +60,9 @@ public sealed class RunCommandTests
         {
             await Task.Delay(200);
         }
-        var left = started.Where(ProcessTree.IsAlive).Select(p => $"{p} {ProcessTree.CommandLine(p)}").ToList();
-        Assert.True(left.Count == 0, $"left after the AppHost stopped:\n{string.Join("\n", left)}");
+        Assert.True(!started.Any(ProcessTree.IsAlive), $"left after the AppHost stopped:\n{Running(started)}");
     }
+
+    private static string Running(IReadOnlyList<int> started) =>
+        string.Join("\n", started.Where(ProcessTree.IsAlive).Select(p => $"{p} {ProcessTree.CommandLine(p)}"));
 }

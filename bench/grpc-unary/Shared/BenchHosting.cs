@@ -8,8 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace ReviewMechanism.Bench.GrpcUnary;
 
 /// <summary>
-/// What both .NET benchmark servers share: cleartext HTTP/2 on a loopback port (0 = random), the
-/// logging levels a service's appsettings sets, a call counter and <c>GET /bench/stats</c>
+/// What both .NET benchmark servers share: cleartext HTTP/2 on a loopback port (0 = random),
+/// ASP.NET Core's log level a service gets from ServiceDefaults (Warning), a call counter and <c>GET /bench/stats</c>
 /// (calls served and bytes allocated so far) for the allocations-per-call figure.
 /// </summary>
 public static class BenchHosting

@@ -73,6 +73,7 @@ nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)   # Debian installs it in 
 if [[ " $PATHS " == *" nginx "* ]] && [[ ! -x $nginx_bin ]]; then
   die "nginx is missing (apt-get install nginx-light), or leave it out: PATHS=\"direct gateway gateway-redis\"."
 fi
+[[ " $PATHS " == *" direct "* ]] || die "PATHS must include direct: every figure is reported against it (PATHS=\"$PATHS\")."
 (( $(nproc) > SERVICE_CPU && $(nproc) > GATEWAY_CPU && $(nproc) > LOAD_CPU )) || die "needs CPUs $SERVICE_CPU, $GATEWAY_CPU and $LOAD_CPU; this machine has $(nproc)."
 
 work="$(mktemp -d /tmp/gateway-bench.XXXXXX)"

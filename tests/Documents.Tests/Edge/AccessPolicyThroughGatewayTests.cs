@@ -60,9 +60,11 @@ public sealed class AccessPolicyThroughGatewayTests(PostgresFixture postgres, Ac
     [MemberData(nameof(Cells))]
     public async Task EveryCallerGetsTheTablesAnswerForEveryActionThroughTheGateway(string caller, string action, string expected)
     {
-        var target = await PrepareAsync(action);
-
-        var status = await TryAsync(() => ActAsync(action, target, stack.Headers(caller)));
+        var status = await WithGatewayLogAsync(async () =>
+        {
+            var target = await PrepareAsync(action);
+            return await TryAsync(() => ActAsync(action, target, stack.Headers(caller)));
+        });
 
         Assert.Equal(Expected(expected), status);
     }
@@ -220,6 +222,25 @@ public sealed class AccessPolicyThroughGatewayTests(PostgresFixture postgres, Ac
         }
         return await upload;
     }
+
+    /// <summary>
+    /// A call the gateway answers UNAVAILABLE fails the row with the gateway's last log lines (why it gave up on the
+    /// service: YARP logs each forwarding error), which the row's status alone does not say.
+    /// </summary>
+    private async Task<StatusCode> WithGatewayLogAsync(Func<Task<StatusCode>> row)
+    {
+        try
+        {
+            var status = await row();
+            return status == StatusCode.Unavailable ? throw new Xunit.Sdk.XunitException($"UNAVAILABLE through the gateway{GatewayLog()}") : status;
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable)
+        {
+            throw new Xunit.Sdk.XunitException($"{e.Status.Detail}{GatewayLog()}", e);
+        }
+    }
+
+    private string GatewayLog() => $"\nthe gateway's last log lines:\n{string.Join("\n", stack.Edge.Gateway.Logs.Lines.TakeLast(20))}";
 
     private static async Task<StatusCode> TryAsync(Func<Task> call)
     {

@@ -13,7 +13,7 @@ public static class LoggingExtensions
     /// appsettings.json, the environment (<c>Logging__LogLevel__Microsoft.AspNetCore=Information</c>) and the command
     /// line still set any level.
     /// </summary>
-    public static readonly IReadOnlyDictionary<string, string?> DefaultLevels = new Dictionary<string, string?>
+    private static readonly IReadOnlyDictionary<string, string?> DefaultLevels = new Dictionary<string, string?>
     {
         ["Logging:LogLevel:Default"] = "Information",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",

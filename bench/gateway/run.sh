@@ -26,7 +26,9 @@
 # 4. latency at half load: the same offered rate on every path, half the capacity of the slowest path
 #    (so every path can carry it), open loop (LATENCY_CONNECTIONS connections x LATENCY_STREAMS streams, each paced by
 #    --rps), ROUNDS rounds interleaved; p50/p99 from h2load's per-request log. A run that does not carry
-#    the offered rate is marked as such.
+#    the offered rate is marked as such;
+# 5. the same half-load rate split evenly between all paths loaded at once (TOGETHER=0 skips it), ROUNDS rounds:
+#    each path's p99 against direct's in the same round, as the machine's drift cancels out.
 # Writes results.md next to this script.
 #
 #   bench/gateway/run.sh                         (needs h2load, taskset, redis-server, python3, the .NET SDK)
@@ -342,6 +344,37 @@ for round in $(seq 1 "$ROUNDS"); do
   done
 done
 
+# 5. latency at half load, all paths at once: one h2load per path, each offered an equal share of the half-load rate,
+#    so the service carries the same total as in step 4 and every path meets the same moment of the machine (its
+#    other tenants, the service's garbage collections, PostgreSQL's checkpoints). A path's p99 minus direct's in the
+#    same round is then what the hop adds, without the round-to-round drift of the service's own tail (BACKEND=reviews:
+#    direct's p99 moved from 9 to 21 ms between rounds of one run), which step 4's difference of medians carries.
+together_runs() {
+  local round=$1 share=$2 name
+  local -a names=($PATHS) waits=()
+  for name in "${names[@]}"; do
+    rm -f "$work/together-$name.log"
+    taskset -c "$LOAD_CPU" h2load -D "$DURATION" -t 1 -c "$LATENCY_CONNECTIONS" -m "$LATENCY_STREAMS" --rps "$share" \
+      -d "$work/request.bin" -H 'content-type: application/grpc' -H 'te: trailers' -H "authorization: Bearer $token" \
+      --log-file "$work/together-$name.log" "http://127.0.0.1:$(target_port "$name")$METHOD_PATH" > "$work/together-$name.out" 2>&1 &
+    waits+=($!)
+  done
+  for i in "${!names[@]}"; do
+    wait "${waits[$i]}" || die "h2load failed against ${names[$i]} (all paths at once):\n$(cat "$work/together-${names[$i]}.out")"
+  done
+  for name in "${names[@]}"; do
+    result=$(python3 "$here/h2load_result.py" "$work/together-$name.out" "$work/together-$name.log" 0 0 0 0 "$(getconf CLK_TCK)")
+    printf 'together\t%s\t%s\t%s\n' "$name" "$round" "$result" | tr ' ' '\t' >> "$runs"
+    log "all-at-once round $round $name: $result"
+  done
+}
+if [[ ${TOGETHER:-1} == 1 ]]; then
+  read -r -a together_paths <<< "$PATHS"
+  share=$(( (half + ${#together_paths[@]} * LATENCY_CONNECTIONS - 1) / (${#together_paths[@]} * LATENCY_CONNECTIONS) ))
+  log "half load, all paths at once: $share req/s per path and connection"
+  for round in $(seq 1 "$ROUNDS"); do together_runs "$round" "$share"; done
+fi
+
 revocation_cost=$(taskset -c "$GATEWAY_CPU" dotnet "$bench_server" revocation-cost --calls 2000000 --claims "$here/claims" | awk '/round 3/' | sed 's/ (.*//' | paste -sd ';' | sed 's/;/; /g')
 log "revocation check: $revocation_cost"
 
@@ -363,6 +396,7 @@ python3 "$here/summarize.py" --runs "$runs" --out "$RESULTS" \
   --setting "nginx: $([[ " $PATHS " == *" nginx "* ]] && "$nginx_bin" -v 2>&1 | sed 's/.*: //' || echo 'not run'), grpc_pass over h2c with a keepalive upstream, 1 worker, no token validation, pinned to CPU $GATEWAY_CPU (a reference proxy: what one HTTP/2 proxy hop costs here)" \
   --setting "h2load: 1 thread, pinned to CPU $LOAD_CPU; every call carries the bearer token" \
   --setting "capacity: ${DURATION}s x ${ROUNDS} rounds at full load ($CONNECTIONS connections x $STREAMS streams); half load: $half req/s offered to every path (half the capacity of the slowest gateway path; $LATENCY_CONNECTIONS connections x up to $LATENCY_STREAMS streams, ${per_client} req/s each), ${DURATION}s x ${ROUNDS} rounds; paths interleaved; medians" \
+  --setting "half load, all paths at once: $([[ ${TOGETHER:-1} == 1 ]] && echo "one h2load per path, all pinned to CPU $LOAD_CPU, ${share} req/s each on $LATENCY_CONNECTIONS connections x up to $LATENCY_STREAMS streams (together the half-load rate), ${DURATION}s x ${ROUNDS} rounds" || echo 'not run (TOGETHER=0)')" \
   --setting "message: $message_text" \
   --setting "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)" \
   --setting "versions: .NET $(dotnet --version), $(h2load --version | head -1)"

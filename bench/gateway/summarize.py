@@ -1,5 +1,5 @@
 """Summarizes the gateway benchmark's runs (run.sh): medians per path, ratios to direct, and the
-p99 the gateway adds at half load. --half-rate prints half the median capacity of the slowest path
+p99 the gateway adds at half load (paths one after the other, and all paths at once). --half-rate prints half the median capacity of the slowest path
 other than the reference proxy (req/s)."""
 import argparse
 import statistics
@@ -69,6 +69,32 @@ for name in order:
     capacity = ", ".join(f"{r['rps']:.0f}" for r in runs[("capacity", name)]["all"])
     half = ", ".join(f"{r['rps']:.0f} req/s p99 {r['p99']:.2f}" for r in runs[("half", name)]["all"])
     lines.append(f"- {name}: capacity {capacity}; half load {half}")
+# All paths at once (run.sh step 5): each round's p99 of a path minus direct's in that same round, then the median
+# of those differences; the machine's drift between rounds cancels out.
+together = {name: runs[("together", name)]["all"] for name in order if runs[("together", name)]["all"]}
+if "direct" in together:
+    rounds = len(together["direct"])
+    share = median("together", "direct", "rps")
+    lines += ["", f"Half load with all paths at once ({rounds} rounds; each path offered an equal share, together {offered:.0f} req/s; "
+              "p99 added is the median of each round's difference to direct):", "",
+              "| path | req/s | p50 | p99 | p50 added | p99 added | p99 added per round |", "|---|---:|---:|---:|---:|---:|---|"]
+    for name, rows in together.items():
+        p50_added = statistics.median(r["p50"] - d["p50"] for r, d in zip(rows, together["direct"]))
+        p99_added = statistics.median(r["p99"] - d["p99"] for r, d in zip(rows, together["direct"]))
+        per_round = ", ".join(f"{r['p99'] - d['p99']:+.2f}" for r, d in zip(rows, together["direct"]))
+        lines.append(f"| {name} | {median('together', name, 'rps'):,.0f} | {median('together', name, 'p50'):.2f} ms | {median('together', name, 'p99'):.2f} ms "
+                     f"| {'' if name == 'direct' else f'{p50_added:+.2f} ms'} | {'' if name == 'direct' else f'{p99_added:+.2f} ms'} "
+                     f"| {'' if name == 'direct' else per_round} |")
+    lines.append("")
+    for name, rows in together.items():
+        carried = median("together", name, "rps") >= 0.95 * share
+        p99_added = statistics.median(r["p99"] - d["p99"] for r, d in zip(rows, together["direct"]))
+        if not carried:
+            lines.append(f"- {name}, all paths at once: did NOT carry its share ({median('together', name, 'rps'):.0f} of {share:.0f} req/s)")
+        elif name == "nginx":
+            lines.append(f"- nginx, all paths at once: p99 added {p99_added:+.2f} ms")
+        elif name != "direct":
+            lines.append(f"- {name}, all paths at once: p99 added {p99_added:+.2f} ms (target <= 2 ms: {'met' if p99_added <= 2 else 'NOT met'})")
 lines += ["", "Settings:", ""] + [f"- {s}" for s in args.setting] + [""]
 text = "\n".join(lines)
 if args.out:

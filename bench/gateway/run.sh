@@ -10,6 +10,8 @@
 #                  enough never to refuse; one EVAL per batch)
 #   gateway-rrl    the same with RedisRateLimiting.AspNetCore's token buckets instead (RateLimiting:Store=
 #                  RedisRateLimiting: one script per bucket per call), the alternative issue 15 asked to measure
+#   gateway-alt    a second gateway like `gateway` plus the settings in GATEWAY_ALT_ENV ("Name=value ..."), to try a
+#                  setting side by side with the gateway as shipped in one run
 # Service: BACKEND=grpc (default) Grpc.AspNetCore with TestService/UnaryCall (an echo: the
 # worst case for any proxy); BACKEND=raw a Kestrel endpoint answering a precomputed framed reply;
 # BACKEND=reviews the product's Reviews service (src/Reviews.Api, Release) with ReviewsService/GetParty for
@@ -283,6 +285,7 @@ fi
 [[ " $PATHS " == *" gateway-redis "* ]] && start_gateway gateway-redis Batched
 [[ " $PATHS " == *" gateway-rrl "* ]] && start_gateway gateway-rrl RedisRateLimiting
 [[ " $PATHS " == *" gateway "* ]] && start_gateway gateway off
+[[ " $PATHS " == *" gateway-alt "* ]] && GATEWAY_ENV="${GATEWAY_ENV:-} ${GATEWAY_ALT_ENV:?gateway-alt needs GATEWAY_ALT_ENV, the settings it differs by}" start_gateway gateway-alt off
 [[ " $PATHS " == *" nginx "* ]] && start_nginx
 
 for name in $PATHS; do

@@ -26,10 +26,11 @@ internal static class MechanismResourceExtensions
         return service;
     }
 
-    /// <summary>The gateway: the same two endpoints on fixed ports, shown as the stack's public URLs.</summary>
+    /// <summary>The gateway: the same two endpoints on fixed ports, shown as the stack's public URLs; its gen0 budget (<see cref="Mechanism.GatewayGen0Budget"/>).</summary>
     public static IResourceBuilder<ProjectResource> AddGateway<TProject>(this IDistributedApplicationBuilder builder, string name, int httpPort, int grpcPort)
         where TProject : IProjectMetadata, new() =>
-        builder.AddMechanismProject<TProject>(name, httpPort, grpcPort).WithExternalHttpEndpoints();
+        builder.AddMechanismProject<TProject>(name, httpPort, grpcPort).WithExternalHttpEndpoints()
+            .WithEnvironment("DOTNET_GCgen0size", Mechanism.GatewayGen0Budget);
 
     /// <summary>The service's own folder <c>{data}/{name}</c> as <paramref name="variable"/> (e.g. <c>Documents__DataDirectory</c>).</summary>
     public static IResourceBuilder<ProjectResource> WithDataDirectory(this IResourceBuilder<ProjectResource> service, string variable) =>

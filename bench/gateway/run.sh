@@ -80,6 +80,10 @@ fi
 [[ " $PATHS " == *" direct "* ]] || die "PATHS must include direct: every figure is reported against it (PATHS=\"$PATHS\")."
 (( $(nproc) > SERVICE_CPU && $(nproc) > GATEWAY_CPU && $(nproc) > LOAD_CPU )) || die "needs CPUs $SERVICE_CPU, $GATEWAY_CPU and $LOAD_CPU; this machine has $(nproc)."
 
+# The gateway's gen0 budget, from the AppHost that sets it (GATEWAY_ALT_ENV="DOTNET_GCgen0size=..." tries another beside it).
+gateway_gen0=$(sed -n 's/.*GatewayGen0Budget = "\([^"]*\)".*/\1/p' "$repo/ReviewMechanism.AppHost/Mechanism.cs")
+[[ -n $gateway_gen0 ]] || die "cannot read GatewayGen0Budget from ReviewMechanism.AppHost/Mechanism.cs"
+
 work="$(mktemp -d /tmp/gateway-bench.XXXXXX)"
 pg_dir=""
 source "$repo/bench/Common/processes.sh"
@@ -95,6 +99,7 @@ start_gateway() {
     Identity__Authority="http://127.0.0.1:${port[issuer]}"
     Identity__Issuer="$ISSUER_URL"
     ConnectionStrings__redis="127.0.0.1:${port[redis]},password=$redis_password"   # the revocation list; and the limits
+    DOTNET_GCgen0size="$gateway_gen0"   # as the AppHost runs it (Mechanism.GatewayGen0Budget)
   )
   if [[ $BACKEND == reviews ]]; then
     # The gateway's own route and cluster for the Reviews service (appsettings.json), as the AppHost wires them.
@@ -393,7 +398,7 @@ else
 fi
 python3 "$here/summarize.py" --runs "$runs" --out "$RESULTS" \
   --setting "service: $BACKEND ($service_text), pinned to CPU $SERVICE_CPU" \
-  --setting "gateway: src/Gateway (Release): YARP $(ls ~/.nuget/packages/yarp.reverseproxy 2>/dev/null | tail -1), JwtBearer RS256 validation with the token cache, the revocation list (Redis), a scope policy on the route; gateway-redis adds the batched Redis rate limits, gateway-rrl RedisRateLimiting.AspNetCore's; gateway and redis-server pinned to CPU $GATEWAY_CPU" \
+  --setting "gateway: src/Gateway (Release): YARP $(ls ~/.nuget/packages/yarp.reverseproxy 2>/dev/null | tail -1), JwtBearer RS256 validation with the token cache, the revocation list (Redis), a scope policy on the route, gen0 budget $gateway_gen0 as the AppHost sets it; gateway-redis adds the batched Redis rate limits, gateway-rrl RedisRateLimiting.AspNetCore's; gateway and redis-server pinned to CPU $GATEWAY_CPU" \
   --setting "Redis per call at full load (capacity rounds, medians): $redis_summary" \
   --setting "revocation check per call (BenchServer revocation-cost, 10,000 revoked ids, 1,000 disabled subjects): $revocation_cost" \
   --setting "nginx: $([[ " $PATHS " == *" nginx "* ]] && "$nginx_bin" -v 2>&1 | sed 's/.*: //' || echo 'not run'), grpc_pass over h2c with a keepalive upstream, 1 worker, no token validation, pinned to CPU $GATEWAY_CPU (a reference proxy: what one HTTP/2 proxy hop costs here)" \

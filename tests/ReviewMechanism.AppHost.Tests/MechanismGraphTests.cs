@@ -2,6 +2,7 @@ using System.Net;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
 using ReviewMechanism.AppHost.Tests.Infrastructure;
 using ReviewMechanism.LocalServers.Hosting;
 
@@ -41,6 +42,23 @@ public sealed class MechanismGraphTests
                 .SelectMany(s => ServiceReferencesOf(resources[s]).Where(r => r != s && r is "reviews" or "nominations").Select(r => (s, r)))
                 .Order());
         Assert.All(Servers, s => Assert.IsAssignableFrom<IResourceWithConnectionString>(resources[s]));
+    }
+
+    [Fact]
+    public async Task OnlyTheGatewayRunsWithTheLargerGen0Budget()
+    {
+        using var data = new TestDataFolder();
+        await using var builder = await AppHostTesting.CreateBuilderAsync(data);
+
+        var context = new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish);
+        foreach (var service in builder.Resources.OfType<ProjectResource>())
+        {
+            var configuration = await ExecutionConfigurationBuilder.Create(service).WithEnvironmentVariablesConfig()
+                .BuildAsync(context, NullLogger.Instance, CancellationToken.None);
+            Assert.Null(configuration.Exception);
+            var budget = configuration.EnvironmentVariables.FirstOrDefault(v => v.Key == "DOTNET_GCgen0size").Value;
+            Assert.True(service.Name == "gateway" ? budget == "0x4000000" : budget is null, $"{service.Name}: DOTNET_GCgen0size '{budget}'");
+        }
     }
 
     [Fact]

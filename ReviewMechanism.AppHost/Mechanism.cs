@@ -12,8 +12,8 @@ public static class Mechanism
     /// The gateway's smallest gen0 budget, 64 MB (<c>DOTNET_GCgen0size</c>, which the runtime reads only from the
     /// environment). Every call through the gateway allocates 10-20 KB that dies at once; on one core the runtime's
     /// workstation GC collects every ~2 MB, so at full load the gateway collected more than a hundred times a second.
-    /// Measured side by side (bench/gateway, README "On YARP"): 1.32x the calls a second on the echo service and a
-    /// 2 ms lower p99 on Reviews, for about 50 MB more resident memory.
+    /// Measured side by side (bench/gateway, README "On YARP"): 1.27-1.32x the calls a second on the echo service, for
+    /// about 50 MB more resident memory; on the Reviews p99 its effect is not settled (lower in one run, higher in another).
     /// </summary>
     public const string GatewayGen0Budget = "0x4000000";
 

@@ -227,6 +227,16 @@ service_ticks() {
   echo "$ticks"
 }
 
+# One h2load run against path $1 for $2 s, its output in $3 and its per-request log in $4 (emptied first: h2load
+# appends); the rest are its connection and rate options. Every call carries the bearer token.
+h2load_on() {
+  local name=$1 seconds=$2 out=$3 logf=$4; shift 4
+  rm -f "$logf"
+  taskset -c "$LOAD_CPU" h2load -D "$seconds" -t 1 "$@" -d "$work/request.bin" \
+    -H 'content-type: application/grpc' -H 'te: trailers' -H "authorization: Bearer $token" \
+    --log-file "$logf" "http://127.0.0.1:$(target_port "$name")$METHOD_PATH" > "$out" 2>&1
+}
+
 # h2load on one path. $2 seconds, $3 per-client rate ("" = unlimited, CONNECTIONS x STREAMS; else
 # LATENCY_CONNECTIONS x LATENCY_STREAMS at that rate each). Prints
 # "req/s succeeded failed p50_ms p99_ms service_cpu% gateway_cpu%".
@@ -234,13 +244,9 @@ load() {
   local name=$1 seconds=$2 rate=$3 out="$work/h2load.out" logf="$work/requests.log" s0 s1 g0=0 g1=0
   local -a extra=(-c "$CONNECTIONS" -m "$STREAMS")
   [[ -n $rate ]] && extra=(-c "$LATENCY_CONNECTIONS" -m "$LATENCY_STREAMS" --rps "$rate")
-  rm -f "$logf"   # h2load appends to its log file
   s0=$(service_ticks)
   [[ $name != direct ]] && g0=$(cpu_ticks "${pid[$name]}")
-  taskset -c "$LOAD_CPU" h2load -D "$seconds" -t 1 "${extra[@]}" -d "$work/request.bin" \
-    -H 'content-type: application/grpc' -H 'te: trailers' -H "authorization: Bearer $token" \
-    --log-file "$logf" "http://127.0.0.1:$(target_port "$name")$METHOD_PATH" > "$out" 2>&1 \
-    || die "h2load failed against $name:\n$(cat "$out")"
+  h2load_on "$name" "$seconds" "$out" "$logf" "${extra[@]}" || die "h2load failed against $name:\n$(cat "$out")"
   s1=$(service_ticks)
   [[ $name != direct ]] && g1=$(cpu_ticks "${pid[$name]}")
   python3 "$here/h2load_result.py" "$out" "$logf" "$s0" "$s1" "$g0" "$g1" "$(getconf CLK_TCK)"
@@ -361,10 +367,8 @@ together_runs() {
   local round=$1 share=$2 name
   local -a names=($PATHS) waits=()
   for name in "${names[@]}"; do
-    rm -f "$work/together-$name.log"
-    taskset -c "$LOAD_CPU" h2load -D "$DURATION" -t 1 -c "$LATENCY_CONNECTIONS" -m "$LATENCY_STREAMS" --rps "$share" \
-      -d "$work/request.bin" -H 'content-type: application/grpc' -H 'te: trailers' -H "authorization: Bearer $token" \
-      --log-file "$work/together-$name.log" "http://127.0.0.1:$(target_port "$name")$METHOD_PATH" > "$work/together-$name.out" 2>&1 &
+    h2load_on "$name" "$DURATION" "$work/together-$name.out" "$work/together-$name.log" \
+      -c "$LATENCY_CONNECTIONS" -m "$LATENCY_STREAMS" --rps "$share" &
     waits+=($!)
   done
   for i in "${!names[@]}"; do
